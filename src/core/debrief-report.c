@@ -1,0 +1,1106 @@
+/* debrief-report.c
+ *
+ * Copyright 2026 The Debrief authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "debrief-enum-types.h"
+#include "debrief-error.h"
+#include "debrief-private.h"
+#include "debrief-report.h"
+#include "debrief-template.h"
+#include "debrief-text.h"
+#include "debrief-time.h"
+
+/* An ordered child list (action items, timeline entries): how to persist
+ * its members. */
+typedef struct
+{
+  const char *table;
+  const char *(*get_uuid) (gpointer item);
+  void (*attach) (gpointer item, DebriefReport *report);
+  void (*queue_insert) (gpointer item, guint position);
+} ChildList;
+
+struct _DebriefReport
+{
+  GObject parent_instance;
+
+  /* Owned */
+  char           *uuid;
+  char           *title;
+  char           *lead;
+  char           *timezone;
+  DebriefStatus   status;
+  DebriefSeverity severity;
+  gint64          started_at;
+  gint64          created_at;
+  gint64          updated_at;
+  GListStore     *sections;
+  GListStore     *actions;
+  GListStore     *timeline;
+  guint           n_empty_sections;
+  guint           loaded : 1;
+  guint           attached : 1;
+  guint           inserting : 1;
+
+  /* Borrowed */
+  DebriefLibrary *library;
+};
+
+G_DEFINE_FINAL_TYPE (DebriefReport, debrief_report, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_UUID,
+  PROP_TITLE,
+  PROP_STATUS,
+  PROP_SEVERITY,
+  PROP_LEAD,
+  PROP_TIMEZONE,
+  PROP_STARTED_AT,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  PROP_N_EMPTY_SECTIONS,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *const fields[] = { "title",    "status",  "severity", "lead",
+                                      "timezone", "started", NULL };
+
+static const ChildList action_list = {
+  "action_items",
+  (const char *(*) (gpointer)) debrief_action_item_get_uuid,
+  (void (*) (gpointer, DebriefReport *)) _debrief_action_item_attach,
+  (void (*) (gpointer, guint)) _debrief_action_item_queue_insert,
+};
+
+static const ChildList timeline_list = {
+  "timeline_entries",
+  (const char *(*) (gpointer)) debrief_timeline_entry_get_uuid,
+  (void (*) (gpointer, DebriefReport *)) _debrief_timeline_entry_attach,
+  (void (*) (gpointer, guint)) _debrief_timeline_entry_queue_insert,
+};
+
+static DebriefStore *
+get_store (DebriefReport *self)
+{
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (self->library == NULL || !self->attached)
+    return NULL;
+
+  return _debrief_library_get_store (self->library);
+}
+
+static void
+touch (DebriefReport *self)
+{
+  DebriefStore    *store = get_store (self);
+  g_autofree char *key = NULL;
+  gint64           now = debrief_time_now ();
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (store == NULL || self->inserting)
+    return;
+
+  if (now != self->updated_at)
+    {
+      self->updated_at = now;
+      key = g_strdup_printf ("reports.updated_at:%s", self->uuid);
+      debrief_store_queue (store, key, "UPDATE reports SET updated_at = ? WHERE uuid = ?",
+                           g_variant_new ("(xs)", now, self->uuid));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+    }
+}
+
+static void
+update_column (DebriefReport *self, const char *column, GVariant *value)
+{
+  g_autofree char *key = g_strdup_printf ("reports.%s:%s", column, self->uuid);
+  g_autofree char *sql = g_strdup_printf ("UPDATE reports SET %s = ? WHERE uuid = ?", column);
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  _debrief_report_queue (self, key, sql, g_variant_new ("(@*s)", value, self->uuid));
+}
+
+static void
+renumber (DebriefReport *self, GListModel *list, const ChildList *kind, guint from, guint to)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE uuid = ?",
+                                          kind->table);
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (get_store (self) == NULL)
+    return;
+
+  to = MIN (to, g_list_model_get_n_items (list));
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (list, i);
+      const char      *uuid = kind->get_uuid (item);
+      g_autofree char *key = g_strdup_printf ("%s.position:%s", kind->table, uuid);
+
+      _debrief_report_queue (self, key, sql, g_variant_new ("(xs)", (gint64) i, uuid));
+    }
+}
+
+static void
+list_insert (
+    DebriefReport *self, GListStore *store, const ChildList *kind, guint position, gpointer item)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  position = MIN (position, n);
+  kind->attach (item, self);
+  g_list_store_insert (store, position, item);
+
+  if (get_store (self) != NULL)
+    {
+      kind->queue_insert (item, position);
+      renumber (self, G_LIST_MODEL (store), kind, position + 1, n + 1);
+    }
+}
+
+static gboolean
+list_remove (
+    DebriefReport *self, GListStore *store, const ChildList *kind, gpointer item, guint *position)
+{
+  g_autofree char *sql = NULL;
+  guint            pos;
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (!g_list_store_find (store, item, &pos))
+    return FALSE;
+
+  g_object_ref (item);
+  g_list_store_remove (store, pos);
+  kind->attach (item, NULL);
+
+  if (get_store (self) != NULL)
+    {
+      sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?", kind->table);
+      _debrief_report_queue (self, NULL, sql, g_variant_new ("(s)", kind->get_uuid (item)));
+      renumber (self, G_LIST_MODEL (store), kind, pos, G_MAXUINT);
+    }
+
+  g_object_unref (item);
+
+  if (position != NULL)
+    *position = pos;
+
+  return TRUE;
+}
+
+static gboolean
+list_move (DebriefReport *self, GListStore *store, const ChildList *kind, guint from, guint to)
+{
+  g_autoptr (GObject) item = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (from >= n || to >= n)
+    return FALSE;
+  if (from == to)
+    return TRUE;
+
+  item = g_list_model_get_item (G_LIST_MODEL (store), from);
+  g_list_store_remove (store, from);
+  g_list_store_insert (store, to, item);
+  renumber (self, G_LIST_MODEL (store), kind, MIN (from, to), MAX (from, to) + 1);
+
+  return TRUE;
+}
+
+static void
+debrief_report_finalize (GObject *object)
+{
+  DebriefReport *self = (DebriefReport *) object;
+
+  g_clear_weak_pointer (&self->library);
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->lead, g_free);
+  g_clear_pointer (&self->timezone, g_free);
+  g_clear_object (&self->sections);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->timeline);
+
+  G_OBJECT_CLASS (debrief_report_parent_class)->finalize (object);
+}
+
+static void
+debrief_report_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  DebriefReport *self = DEBRIEF_REPORT (object);
+
+  switch (prop_id)
+    {
+      case PROP_UUID:
+        g_value_set_string (value, self->uuid);
+        break;
+      case PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case PROP_STATUS:
+        g_value_set_enum (value, self->status);
+        break;
+      case PROP_SEVERITY:
+        g_value_set_enum (value, self->severity);
+        break;
+      case PROP_LEAD:
+        g_value_set_string (value, self->lead);
+        break;
+      case PROP_TIMEZONE:
+        g_value_set_string (value, self->timezone);
+        break;
+      case PROP_STARTED_AT:
+        g_value_set_int64 (value, self->started_at);
+        break;
+      case PROP_CREATED_AT:
+        g_value_set_int64 (value, self->created_at);
+        break;
+      case PROP_UPDATED_AT:
+        g_value_set_int64 (value, self->updated_at);
+        break;
+      case PROP_N_EMPTY_SECTIONS:
+        g_value_set_uint (value, self->n_empty_sections);
+        break;
+      case PROP_LOADED:
+        g_value_set_boolean (value, self->loaded);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_report_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  DebriefReport *self = DEBRIEF_REPORT (object);
+
+  switch (prop_id)
+    {
+      case PROP_UUID:
+        g_assert (self->uuid == NULL);
+        self->uuid = g_value_dup_string (value);
+        if (self->uuid == NULL)
+          self->uuid = g_uuid_string_random ();
+        break;
+      case PROP_TITLE:
+        debrief_report_set_title (self, g_value_get_string (value));
+        break;
+      case PROP_STATUS:
+        debrief_report_set_status (self, g_value_get_enum (value));
+        break;
+      case PROP_SEVERITY:
+        debrief_report_set_severity (self, g_value_get_enum (value));
+        break;
+      case PROP_LEAD:
+        debrief_report_set_lead (self, g_value_get_string (value));
+        break;
+      case PROP_TIMEZONE:
+        debrief_report_set_timezone (self, g_value_get_string (value), NULL);
+        break;
+      case PROP_STARTED_AT:
+        debrief_report_set_started_at (self, g_value_get_int64 (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_report_class_init (DebriefReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = debrief_report_finalize;
+  object_class->get_property = debrief_report_get_property;
+  object_class->set_property = debrief_report_set_property;
+
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, DEBRIEF_TYPE_STATUS,
+                                               DEBRIEF_STATUS_DRAFT, rw);
+  properties[PROP_SEVERITY] = g_param_spec_enum ("severity", NULL, NULL, DEBRIEF_TYPE_SEVERITY,
+                                                 DEBRIEF_SEVERITY_SEV3, rw);
+  properties[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, "", rw);
+  properties[PROP_TIMEZONE] = g_param_spec_string ("timezone", NULL, NULL, "UTC", rw);
+  properties[PROP_STARTED_AT] = g_param_spec_int64 ("started-at", NULL, NULL, G_MININT64,
+                                                    G_MAXINT64, DEBRIEF_TIME_UNSET, rw);
+  properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, G_MININT64,
+                                                    G_MAXINT64, 0, ro);
+  properties[PROP_UPDATED_AT] = g_param_spec_int64 ("updated-at", NULL, NULL, G_MININT64,
+                                                    G_MAXINT64, 0, ro);
+  properties[PROP_N_EMPTY_SECTIONS] = g_param_spec_uint ("n-empty-sections", NULL, NULL, 0,
+                                                         G_MAXUINT, 0, ro);
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+debrief_report_init (DebriefReport *self)
+{
+  self->title = g_strdup ("");
+  self->lead = g_strdup ("");
+  self->timezone = g_strdup ("UTC");
+  self->severity = DEBRIEF_SEVERITY_SEV3;
+  self->started_at = DEBRIEF_TIME_UNSET;
+  self->sections = g_list_store_new (DEBRIEF_TYPE_SECTION);
+  self->actions = g_list_store_new (DEBRIEF_TYPE_ACTION_ITEM);
+  self->timeline = g_list_store_new (DEBRIEF_TYPE_TIMELINE_ENTRY);
+}
+
+static void
+add_template_sections (DebriefReport *self, GHashTable *bodies)
+{
+  const DebriefTemplateSection *template;
+  guint n_template;
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  template = debrief_template_get_sections (&n_template);
+  self->n_empty_sections = 0;
+
+  for (guint i = 0; i < n_template; i++)
+    {
+      const char *body = bodies ? g_hash_table_lookup (bodies, template[i].key) : NULL;
+      g_autoptr (DebriefSection) section = _debrief_section_new (template[i].key, body);
+
+      _debrief_section_attach (section, self);
+      g_list_store_append (self->sections, section);
+      if (debrief_section_is_empty (section))
+        self->n_empty_sections++;
+
+      /* A section the template gained since the report was stored */
+      if (bodies != NULL && body == NULL)
+        _debrief_section_queue_insert (section);
+    }
+}
+
+DebriefReport *
+_debrief_report_new_from_stmt (sqlite3_stmt *stmt)
+{
+  DebriefReport *self;
+  int            v;
+
+  self = g_object_new (DEBRIEF_TYPE_REPORT, "uuid", debrief_store_column_text (stmt, 0), NULL);
+  g_free (self->title);
+  self->title = g_strdup (debrief_store_column_text (stmt, 1));
+  if (debrief_enum_from_nick (DEBRIEF_TYPE_STATUS, debrief_store_column_text (stmt, 2), &v, NULL))
+    self->status = v;
+  if (debrief_enum_from_nick (DEBRIEF_TYPE_SEVERITY, debrief_store_column_text (stmt, 3), &v,
+                              NULL))
+    self->severity = v;
+  g_free (self->lead);
+  self->lead = g_strdup (debrief_store_column_text (stmt, 4));
+  g_free (self->timezone);
+  self->timezone = g_strdup (debrief_store_column_text (stmt, 5));
+  self->started_at = debrief_store_column_time (stmt, 6);
+  self->created_at = sqlite3_column_int64 (stmt, 7);
+  self->updated_at = sqlite3_column_int64 (stmt, 8);
+
+  return self;
+}
+
+void
+_debrief_report_attach (DebriefReport *self, DebriefLibrary *library)
+{
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  g_set_weak_pointer (&self->library, library);
+  self->attached = TRUE;
+}
+
+void
+_debrief_report_detach (DebriefReport *self)
+{
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  self->attached = FALSE;
+}
+
+gboolean
+_debrief_report_is_attached (DebriefReport *self)
+{
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  return self->attached && self->library != NULL;
+}
+
+void
+_debrief_report_mark_loaded (DebriefReport *self)
+{
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (self->loaded)
+    return;
+
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+/* Writes the whole report, with its sections and lists, as new rows. */
+void
+_debrief_report_queue_insert (DebriefReport *self)
+{
+  DebriefStore *store = get_store (self);
+  guint         n;
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+  g_assert (self->loaded);
+
+  if (store == NULL)
+    return;
+
+  /* Storing what exists is not a change to the report */
+  self->inserting = TRUE;
+
+  debrief_store_queue (
+      store, NULL,
+      "INSERT INTO reports (uuid, title, status, severity, lead, timezone, started_at, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      g_variant_new ("(ssssss@mxxx)", self->uuid, self->title,
+                     debrief_enum_to_nick (DEBRIEF_TYPE_STATUS, self->status),
+                     debrief_enum_to_nick (DEBRIEF_TYPE_SEVERITY, self->severity), self->lead,
+                     self->timezone, debrief_store_time_variant (self->started_at),
+                     self->created_at, self->updated_at));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DebriefSection)
+          section = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
+
+      _debrief_section_queue_insert (section);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->actions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DebriefActionItem) item = g_list_model_get_item (G_LIST_MODEL (self->actions), i);
+
+      _debrief_action_item_queue_insert (item, i);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DebriefTimelineEntry)
+          entry = g_list_model_get_item (G_LIST_MODEL (self->timeline), i);
+
+      _debrief_timeline_entry_queue_insert (entry, i);
+    }
+
+  self->inserting = FALSE;
+}
+
+/* Gives a report made with g_object_new() (by an import) its times and
+ * the template's empty sections. */
+void
+_debrief_report_init_contents (DebriefReport *self, gint64 created_at, gint64 updated_at)
+{
+  g_assert (DEBRIEF_IS_REPORT (self));
+  g_assert (!self->loaded);
+
+  self->created_at = created_at;
+  self->updated_at = updated_at;
+  add_template_sections (self, NULL);
+  self->loaded = TRUE;
+}
+
+/* Queues a write for this report or one of its parts, if the report is in
+ * a library, and records the time of the change. */
+void
+_debrief_report_queue (DebriefReport *self, const char *key, const char *sql, GVariant *params)
+{
+  DebriefStore *store = get_store (self);
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (store == NULL)
+    {
+      if (params != NULL)
+        g_variant_unref (g_variant_ref_sink (params));
+      return;
+    }
+
+  debrief_store_queue (store, key, sql, params);
+  touch (self);
+}
+
+void
+_debrief_report_section_changed (DebriefReport *self, DebriefSection *section, gboolean was_empty)
+{
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (was_empty && self->n_empty_sections > 0)
+    self->n_empty_sections--;
+  else if (!was_empty)
+    self->n_empty_sections++;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EMPTY_SECTIONS]);
+}
+
+gboolean
+_debrief_report_load (DebriefReport *self, sqlite3 *db, GError **error)
+{
+  g_autoptr (GHashTable) bodies = NULL;
+  g_autoptr (GPtrArray) actions = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  if (self->loaded)
+    return TRUE;
+
+  bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!debrief_store_prepare (db, "SELECT key, body FROM sections WHERE report_uuid = ?", &stmt,
+                              error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (bodies, g_strdup (debrief_store_column_text (stmt, 0)),
+                         g_strdup (debrief_store_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  actions = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!debrief_store_prepare (db,
+                              "SELECT " DEBRIEF_ACTION_ITEM_COLUMNS " FROM action_items "
+                              "WHERE report_uuid = ? ORDER BY position",
+                              &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (actions, _debrief_action_item_new_from_stmt (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!debrief_store_prepare (db,
+                              "SELECT " DEBRIEF_TIMELINE_ENTRY_COLUMNS " FROM timeline_entries "
+                              "WHERE report_uuid = ? ORDER BY position",
+                              &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, _debrief_timeline_entry_new_from_stmt (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  add_template_sections (self, bodies);
+
+  for (guint i = 0; i < actions->len; i++)
+    _debrief_action_item_attach (g_ptr_array_index (actions, i), self);
+  g_list_store_splice (self->actions, 0, 0, actions->pdata, actions->len);
+
+  for (guint i = 0; i < entries->len; i++)
+    _debrief_timeline_entry_attach (g_ptr_array_index (entries, i), self);
+  g_list_store_splice (self->timeline, 0, 0, entries->pdata, entries->len);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  _debrief_report_mark_loaded (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EMPTY_SECTIONS]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+
+failed:
+  debrief_store_set_sqlite_error (error, db, rc, sqlite3_db_filename (db, "main"));
+  return FALSE;
+}
+
+/**
+ * debrief_report_new:
+ * @title: the report's title
+ *
+ * Creates a report with the built-in template's empty sections. It is
+ * stored once it is added to a library with debrief_library_add_report().
+ *
+ * Returns: (transfer full): a new report
+ */
+DebriefReport *
+debrief_report_new (const char *title)
+{
+  DebriefReport *self;
+  gint64         now = debrief_time_now ();
+
+  g_return_val_if_fail (title == NULL || g_utf8_validate (title, -1, NULL), NULL);
+
+  self = g_object_new (DEBRIEF_TYPE_REPORT, "title", title ? title : "", NULL);
+  _debrief_report_init_contents (self, now, now);
+
+  return self;
+}
+
+const char *
+debrief_report_get_uuid (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return self->uuid;
+}
+
+const char *
+debrief_report_get_title (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return self->title;
+}
+
+void
+debrief_report_set_title (DebriefReport *self, const char *title)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (title == NULL || g_utf8_validate (title, -1, NULL));
+
+  if (title == NULL)
+    title = "";
+
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  update_column (self, "title", g_variant_new_string (self->title));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+DebriefStatus
+debrief_report_get_status (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), 0);
+
+  return self->status;
+}
+
+void
+debrief_report_set_status (DebriefReport *self, DebriefStatus status)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (debrief_enum_to_nick (DEBRIEF_TYPE_STATUS, status) != NULL);
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  update_column (self, "status",
+                 g_variant_new_string (debrief_enum_to_nick (DEBRIEF_TYPE_STATUS, status)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+DebriefSeverity
+debrief_report_get_severity (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), 0);
+
+  return self->severity;
+}
+
+void
+debrief_report_set_severity (DebriefReport *self, DebriefSeverity severity)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (debrief_enum_to_nick (DEBRIEF_TYPE_SEVERITY, severity) != NULL);
+
+  if (self->severity == severity)
+    return;
+
+  self->severity = severity;
+  update_column (self, "severity",
+                 g_variant_new_string (debrief_enum_to_nick (DEBRIEF_TYPE_SEVERITY, severity)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEVERITY]);
+}
+
+const char *
+debrief_report_get_lead (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return self->lead;
+}
+
+void
+debrief_report_set_lead (DebriefReport *self, const char *lead)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (lead == NULL || g_utf8_validate (lead, -1, NULL));
+
+  if (lead == NULL)
+    lead = "";
+
+  if (g_strcmp0 (lead, self->lead) == 0)
+    return;
+
+  g_free (self->lead);
+  self->lead = g_strdup (lead);
+  update_column (self, "lead", g_variant_new_string (self->lead));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAD]);
+}
+
+const char *
+debrief_report_get_timezone (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return self->timezone;
+}
+
+/**
+ * debrief_report_set_timezone:
+ * @timezone: an IANA time zone name
+ *
+ * Sets the zone the incident's times are shown in. Unknown names are
+ * refused.
+ */
+gboolean
+debrief_report_set_timezone (DebriefReport *self, const char *timezone, GError **error)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+
+  if (!debrief_time_zone_validate (timezone, error))
+    return FALSE;
+
+  if (g_strcmp0 (timezone, self->timezone) == 0)
+    return TRUE;
+
+  g_free (self->timezone);
+  self->timezone = g_strdup (timezone);
+  update_column (self, "timezone", g_variant_new_string (self->timezone));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
+
+  return TRUE;
+}
+
+gint64
+debrief_report_get_started_at (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), DEBRIEF_TIME_UNSET);
+
+  return self->started_at;
+}
+
+void
+debrief_report_set_started_at (DebriefReport *self, gint64 started_at)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+
+  if (self->started_at == started_at)
+    return;
+
+  self->started_at = started_at;
+  update_column (self, "started_at", debrief_store_time_variant (started_at));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
+}
+
+gint64
+debrief_report_get_created_at (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), 0);
+
+  return self->created_at;
+}
+
+gint64
+debrief_report_get_updated_at (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), 0);
+
+  return self->updated_at;
+}
+
+/**
+ * debrief_report_list_fields:
+ *
+ * Returns: (transfer none): the names debrief_report_set_field() takes
+ */
+const char *const *
+debrief_report_list_fields (void)
+{
+  return fields;
+}
+
+/**
+ * debrief_report_set_field:
+ * @field: one of debrief_report_list_fields()
+ * @value: the value as text; "started" takes a date and time read in the
+ *   report's time zone unless it carries an offset, or "" to clear it
+ *
+ * Sets a field from text given by a user or a script, checking it first.
+ */
+gboolean
+debrief_report_set_field (DebriefReport *self, const char *field, const char *value, GError **error)
+{
+  int v;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_str_equal (field, "title"))
+    {
+      if (!debrief_text_validate (value, -1, DEBRIEF_MAX_LINE_BYTES, FALSE, _ ("The title"),
+                                  error))
+        return FALSE;
+      g_autofree char *stripped = g_strstrip (g_strdup (value));
+
+      if (*stripped == '\0')
+        {
+          g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE,
+                       _ ("The title is empty. Give the report a title that names the incident."));
+          return FALSE;
+        }
+      debrief_report_set_title (self, value);
+    }
+  else if (g_str_equal (field, "status"))
+    {
+      if (!debrief_enum_from_nick (DEBRIEF_TYPE_STATUS, value, &v, error))
+        return FALSE;
+      debrief_report_set_status (self, v);
+    }
+  else if (g_str_equal (field, "severity"))
+    {
+      if (!debrief_enum_from_nick (DEBRIEF_TYPE_SEVERITY, value, &v, error))
+        return FALSE;
+      debrief_report_set_severity (self, v);
+    }
+  else if (g_str_equal (field, "lead"))
+    {
+      if (!debrief_text_validate (value, -1, DEBRIEF_MAX_LINE_BYTES, FALSE,
+                                  _ ("The incident lead"), error))
+        return FALSE;
+      debrief_report_set_lead (self, value);
+    }
+  else if (g_str_equal (field, "timezone"))
+    {
+      return debrief_report_set_timezone (self, value, error);
+    }
+  else if (g_str_equal (field, "started"))
+    {
+      gint64 utc;
+
+      if (value == NULL || *value == '\0')
+        utc = DEBRIEF_TIME_UNSET;
+      else if (!debrief_time_parse (value, self->timezone, &utc, NULL, error))
+        return FALSE;
+      debrief_report_set_started_at (self, utc);
+    }
+  else
+    {
+      g_autofree char *accepted = g_strjoinv (", ", (char **) fields);
+
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE,
+                   _ ("A report has no field “%s”. Use one of: %s."),
+                   g_utf8_validate (field, -1, NULL) ? field : "?", accepted);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+debrief_report_is_loaded (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+
+  return self->loaded;
+}
+
+/**
+ * debrief_report_ensure_loaded:
+ *
+ * Reads the report's sections, action items and timeline from its library
+ * if that has not happened yet. The report list holds only each report's
+ * metadata until then.
+ */
+gboolean
+debrief_report_ensure_loaded (DebriefReport *self, GError **error)
+{
+  DebriefStore *store;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+
+  if (self->loaded)
+    return TRUE;
+
+  if (self->library == NULL || (store = _debrief_library_get_store (self->library)) == NULL)
+    {
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_NOT_FOUND,
+                   _ ("The report “%s” is no longer in a library."), self->title);
+      return FALSE;
+    }
+
+  return _debrief_report_load (self, debrief_store_get_db (store), error);
+}
+
+/**
+ * debrief_report_get_sections:
+ *
+ * Returns: (transfer none): the free-text sections, in template order
+ */
+GListModel *
+debrief_report_get_sections (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return G_LIST_MODEL (self->sections);
+}
+
+/**
+ * debrief_report_get_section:
+ *
+ * Returns: (transfer none) (nullable): the section @key, or %NULL
+ */
+DebriefSection *
+debrief_report_get_section (DebriefReport *self, const char *key)
+{
+  int index;
+  g_autoptr (DebriefSection) section = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  index = debrief_template_get_section_index (key);
+  if (index < 0)
+    return NULL;
+
+  section = g_list_model_get_item (G_LIST_MODEL (self->sections), (guint) index);
+
+  /* The report keeps the section alive */
+  return section;
+}
+
+guint
+debrief_report_get_n_empty_sections (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), 0);
+
+  return self->n_empty_sections;
+}
+
+/**
+ * debrief_report_get_actions:
+ *
+ * Returns: (transfer none): a #GListModel of #DebriefActionItem
+ */
+GListModel *
+debrief_report_get_actions (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return G_LIST_MODEL (self->actions);
+}
+
+void
+debrief_report_insert_action (DebriefReport *self, guint position, DebriefActionItem *item)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (DEBRIEF_IS_ACTION_ITEM (item));
+  g_return_if_fail (self->loaded);
+
+  list_insert (self, self->actions, &action_list, position, item);
+}
+
+void
+debrief_report_append_action (DebriefReport *self, DebriefActionItem *item)
+{
+  debrief_report_insert_action (self, G_MAXUINT, item);
+}
+
+/**
+ * debrief_report_remove_action:
+ * @position: (out) (optional): where @item was, to insert it again on undo
+ *
+ * Returns: %TRUE if @item was one of the report's action items
+ */
+gboolean
+debrief_report_remove_action (DebriefReport *self, DebriefActionItem *item, guint *position)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (DEBRIEF_IS_ACTION_ITEM (item), FALSE);
+
+  return list_remove (self, self->actions, &action_list, item, position);
+}
+
+gboolean
+debrief_report_move_action (DebriefReport *self, guint from, guint to)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+
+  return list_move (self, self->actions, &action_list, from, to);
+}
+
+/**
+ * debrief_report_get_timeline:
+ *
+ * Returns: (transfer none): a #GListModel of #DebriefTimelineEntry, in the
+ *   user's order
+ */
+GListModel *
+debrief_report_get_timeline (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return G_LIST_MODEL (self->timeline);
+}
+
+void
+debrief_report_insert_timeline_entry (DebriefReport        *self,
+                                      guint                 position,
+                                      DebriefTimelineEntry *entry)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (DEBRIEF_IS_TIMELINE_ENTRY (entry));
+  g_return_if_fail (self->loaded);
+
+  list_insert (self, self->timeline, &timeline_list, position, entry);
+}
+
+gboolean
+debrief_report_remove_timeline_entry (DebriefReport        *self,
+                                      DebriefTimelineEntry *entry,
+                                      guint                *position)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (DEBRIEF_IS_TIMELINE_ENTRY (entry), FALSE);
+
+  return list_remove (self, self->timeline, &timeline_list, entry, position);
+}
+
+gboolean
+debrief_report_move_timeline_entry (DebriefReport *self, guint from, guint to)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+
+  return list_move (self, self->timeline, &timeline_list, from, to);
+}
