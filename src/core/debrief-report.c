@@ -1104,3 +1104,428 @@ debrief_report_move_timeline_entry (DebriefReport *self, guint from, guint to)
 
   return list_move (self, self->timeline, &timeline_list, from, to);
 }
+
+/**
+ * debrief_report_insert_timeline_entries:
+ * @entries: (element-type DebriefTimelineEntry): entries that are in no report
+ *
+ * Inserts @entries at @position in one step: the timeline emits one
+ * items-changed and all the writes are queued together, so they are
+ * committed in one transaction.
+ */
+void
+debrief_report_insert_timeline_entries (DebriefReport *self, guint position, GPtrArray *entries)
+{
+  guint n;
+
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (entries != NULL);
+  g_return_if_fail (self->loaded);
+
+  if (entries->len == 0)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+  position = MIN (position, n);
+
+  for (guint i = 0; i < entries->len; i++)
+    _debrief_timeline_entry_attach (g_ptr_array_index (entries, i), self);
+  g_list_store_splice (self->timeline, position, 0, entries->pdata, entries->len);
+
+  if (get_store (self) != NULL)
+    {
+      for (guint i = 0; i < entries->len; i++)
+        _debrief_timeline_entry_queue_insert (g_ptr_array_index (entries, i), position + i);
+      renumber (self, G_LIST_MODEL (self->timeline), &timeline_list, position + entries->len,
+                n + entries->len);
+    }
+}
+
+/**
+ * debrief_report_remove_timeline_entries:
+ * @entries: (element-type DebriefTimelineEntry): entries of this report
+ *
+ * Removes @entries in one step (for undoing an import, where removing
+ * entries one by one would renumber the rest of the timeline each time).
+ * Entries that are not in the timeline are skipped.
+ *
+ * Returns: how many entries were removed
+ */
+guint
+debrief_report_remove_timeline_entries (DebriefReport *self, GPtrArray *entries)
+{
+  g_autoptr (GHashTable) wanted = NULL;
+  g_autoptr (GPtrArray) removed = NULL;
+  GListModel *list;
+  guint       n, first = G_MAXUINT;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), 0);
+  g_return_val_if_fail (entries != NULL, 0);
+
+  list = G_LIST_MODEL (self->timeline);
+  n = g_list_model_get_n_items (list);
+  wanted = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (entries, i));
+
+  /* Remove runs of neighbours from the end, so the indexes that are left
+   * stay valid and a list view sees one change per run. */
+  removed = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = n; i > 0;)
+    {
+      guint end = i;
+
+      while (i > 0)
+        {
+          DebriefTimelineEntry *entry = g_list_model_get_item (list, i - 1);
+          gboolean              hit = g_hash_table_contains (wanted, entry);
+
+          if (!hit)
+            {
+              g_object_unref (entry);
+              break;
+            }
+          g_ptr_array_add (removed, entry);
+          i--;
+        }
+
+      if (i < end)
+        {
+          g_list_store_splice (self->timeline, i, end - i, NULL, 0);
+          first = i;
+        }
+      else
+        i--;
+    }
+
+  for (guint i = 0; i < removed->len; i++)
+    {
+      DebriefTimelineEntry *entry = g_ptr_array_index (removed, i);
+
+      _debrief_timeline_entry_attach (entry, NULL);
+      if (get_store (self) != NULL)
+        _debrief_report_queue (self, NULL, "DELETE FROM timeline_entries WHERE uuid = ?",
+                               g_variant_new ("(s)", debrief_timeline_entry_get_uuid (entry)));
+    }
+
+  if (removed->len > 0)
+    renumber (self, list, &timeline_list, first, G_MAXUINT);
+
+  return removed->len;
+}
+
+/**
+ * debrief_report_find_key_event:
+ *
+ * Returns: (transfer none) (nullable): the first entry in the timeline
+ *   tagged @key_event
+ */
+DebriefTimelineEntry *
+debrief_report_find_key_event (DebriefReport *self, DebriefKeyEvent key_event)
+{
+  GListModel *list;
+  guint       n;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  if (key_event == DEBRIEF_KEY_EVENT_NONE)
+    return NULL;
+
+  list = G_LIST_MODEL (self->timeline);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DebriefTimelineEntry) entry = g_list_model_get_item (list, i);
+
+      if (debrief_timeline_entry_get_key_event (entry) == key_event)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/**
+ * debrief_report_tag_key_event:
+ * @entry: an entry of this report's timeline
+ * @key_event: the tag, or %DEBRIEF_KEY_EVENT_NONE to clear @entry's tag
+ *
+ * Tags @entry with @key_event. Each key event marks at most one entry of a
+ * report, so the tag is cleared from whichever entry had it.
+ *
+ * Returns: (transfer none) (nullable): the entry the tag moved from, or
+ *   %NULL if no other entry had it
+ */
+DebriefTimelineEntry *
+debrief_report_tag_key_event (DebriefReport        *self,
+                              DebriefTimelineEntry *entry,
+                              DebriefKeyEvent       key_event)
+{
+  DebriefTimelineEntry *previous = NULL;
+  GListModel           *list;
+  guint                 n, pos;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+  g_return_val_if_fail (DEBRIEF_IS_TIMELINE_ENTRY (entry), NULL);
+  g_return_val_if_fail (g_list_store_find (self->timeline, entry, &pos), NULL);
+
+  list = G_LIST_MODEL (self->timeline);
+  n = g_list_model_get_n_items (list);
+
+  if (key_event != DEBRIEF_KEY_EVENT_NONE)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (DebriefTimelineEntry) other = g_list_model_get_item (list, i);
+
+          if (other == entry || debrief_timeline_entry_get_key_event (other) != key_event)
+            continue;
+
+          debrief_timeline_entry_set_key_event (other, DEBRIEF_KEY_EVENT_NONE);
+          if (previous == NULL)
+            previous = other;
+        }
+    }
+
+  debrief_timeline_entry_set_key_event (entry, key_event);
+
+  return previous;
+}
+
+typedef struct
+{
+  gint64 time;
+  guint  start;
+  guint  length;
+} TimedRun;
+
+static int
+compare_runs (gconstpointer a, gconstpointer b)
+{
+  const TimedRun *ra = a;
+  const TimedRun *rb = b;
+
+  return (ra->time > rb->time) - (ra->time < rb->time);
+}
+
+static gboolean
+has_time (DebriefTimelineEntry *entry)
+{
+  return debrief_timeline_entry_get_occurred_at (entry) != DEBRIEF_TIME_UNSET &&
+         debrief_timeline_entry_get_precision (entry) != DEBRIEF_TIME_PRECISION_UNKNOWN;
+}
+
+static GPtrArray *
+copy_timeline (DebriefReport *self)
+{
+  GListModel *list = G_LIST_MODEL (self->timeline);
+  guint       n = g_list_model_get_n_items (list);
+  GPtrArray  *ret = g_ptr_array_new_full (n, g_object_unref);
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ret, g_list_model_get_item (list, i));
+
+  return ret;
+}
+
+/* Puts the timeline in @order (a permutation of it) and stores the
+ * positions that changed. */
+static void
+apply_order (DebriefReport *self, GPtrArray *current, GPtrArray *order)
+{
+  guint first = G_MAXUINT, last = 0;
+
+  g_assert (DEBRIEF_IS_REPORT (self));
+  g_assert (current->len == order->len);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      if (g_ptr_array_index (current, i) != g_ptr_array_index (order, i))
+        {
+          first = MIN (first, i);
+          last = i;
+        }
+    }
+
+  if (first == G_MAXUINT)
+    return;
+
+  g_list_store_splice (self->timeline, first, last - first + 1, order->pdata + first,
+                       last - first + 1);
+  renumber (self, G_LIST_MODEL (self->timeline), &timeline_list, first, last + 1);
+}
+
+/**
+ * debrief_report_sort_timeline_by_time:
+ * @previous_order: (out) (optional) (transfer full) (element-type DebriefTimelineEntry):
+ *   the order before sorting, for debrief_report_set_timeline_order(), or
+ *   %NULL if the timeline was in order already
+ *
+ * Puts the timeline in chronological order. The sort is stable: entries
+ * with the same time keep their order. An entry without a time stays
+ * behind the timed entry it follows, and moves with it; entries without a
+ * time at the top of the timeline stay at the top.
+ *
+ * Returns: %TRUE if the order changed
+ */
+gboolean
+debrief_report_sort_timeline_by_time (DebriefReport *self, GPtrArray **previous_order)
+{
+  g_autoptr (GPtrArray) current = NULL;
+  g_autoptr (GPtrArray) order = NULL;
+  g_autoptr (GArray) runs = NULL;
+  guint    lead = 0;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+
+  if (previous_order != NULL)
+    *previous_order = NULL;
+
+  current = copy_timeline (self);
+  runs = g_array_new (FALSE, FALSE, sizeof (TimedRun));
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      DebriefTimelineEntry *entry = g_ptr_array_index (current, i);
+
+      if (has_time (entry))
+        {
+          TimedRun run = { debrief_timeline_entry_get_occurred_at (entry), i, 1 };
+
+          g_array_append_val (runs, run);
+        }
+      else if (runs->len > 0)
+        g_array_index (runs, TimedRun, runs->len - 1).length++;
+      else
+        lead++;
+    }
+
+  /* g_array_sort() is stable */
+  g_array_sort (runs, compare_runs);
+
+  order = g_ptr_array_new_full (current->len, g_object_unref);
+  for (guint i = 0; i < lead; i++)
+    g_ptr_array_add (order, g_object_ref (g_ptr_array_index (current, i)));
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const TimedRun *run = &g_array_index (runs, TimedRun, r);
+
+      for (guint i = run->start; i < run->start + run->length; i++)
+        g_ptr_array_add (order, g_object_ref (g_ptr_array_index (current, i)));
+    }
+
+  for (guint i = 0; i < current->len && !changed; i++)
+    changed = g_ptr_array_index (current, i) != g_ptr_array_index (order, i);
+
+  if (!changed)
+    return FALSE;
+
+  apply_order (self, current, order);
+
+  if (previous_order != NULL)
+    *previous_order = g_steal_pointer (&current);
+
+  return TRUE;
+}
+
+/**
+ * debrief_report_set_timeline_order:
+ * @order: (element-type DebriefTimelineEntry): every entry of the timeline,
+ *   once, in the wanted order
+ *
+ * Puts the timeline in @order, for example to undo
+ * debrief_report_sort_timeline_by_time(). Fails without changing anything
+ * if @order does not hold exactly the entries of the timeline.
+ */
+gboolean
+debrief_report_set_timeline_order (DebriefReport *self, GPtrArray *order, GError **error)
+{
+  g_autoptr (GPtrArray) current = NULL;
+  g_autoptr (GHashTable) members = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (order != NULL, FALSE);
+
+  current = copy_timeline (self);
+  members = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < current->len; i++)
+    g_hash_table_add (members, g_ptr_array_index (current, i));
+
+  if (order->len == current->len)
+    {
+      for (guint i = 0; i < order->len; i++)
+        {
+          /* Removing each member once catches entries given twice */
+          if (!g_hash_table_remove (members, g_ptr_array_index (order, i)))
+            break;
+        }
+    }
+
+  if (order->len != current->len || g_hash_table_size (members) != 0)
+    {
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE,
+                   _ ("The timeline has changed since this order was taken, so it cannot be "
+                      "restored. Move the entries by hand instead."));
+      return FALSE;
+    }
+
+  apply_order (self, current, order);
+
+  return TRUE;
+}
+
+/**
+ * debrief_report_get_out_of_order_entries:
+ *
+ * Finds the entries whose time is out of order with their neighbours in
+ * the user's order: earlier than the closest timed entry above them, or
+ * later than the closest timed entry below them. Entries without a time
+ * are never out of order.
+ *
+ * Returns: (transfer full) (element-type DebriefTimelineEntry DebriefTimelineEntry):
+ *   a set of the entries out of order (keys and values are the entries;
+ *   use g_hash_table_contains())
+ */
+GHashTable *
+debrief_report_get_out_of_order_entries (DebriefReport *self)
+{
+  g_autoptr (GPtrArray) current = NULL;
+  g_autofree gint64 *previous = NULL;
+  GHashTable        *ret;
+  gint64             last = DEBRIEF_TIME_UNSET;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  ret = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  current = copy_timeline (self);
+  previous = g_new (gint64, MAX (current->len, 1));
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      DebriefTimelineEntry *entry = g_ptr_array_index (current, i);
+
+      previous[i] = last;
+      if (has_time (entry))
+        last = debrief_timeline_entry_get_occurred_at (entry);
+    }
+
+  last = DEBRIEF_TIME_UNSET;
+  for (guint i = current->len; i > 0; i--)
+    {
+      DebriefTimelineEntry *entry = g_ptr_array_index (current, i - 1);
+      gint64                t;
+
+      if (!has_time (entry))
+        continue;
+
+      t = debrief_timeline_entry_get_occurred_at (entry);
+      if ((previous[i - 1] != DEBRIEF_TIME_UNSET && t < previous[i - 1]) ||
+          (last != DEBRIEF_TIME_UNSET && t > last))
+        g_hash_table_add (ret, g_object_ref (entry));
+      last = t;
+    }
+
+  return ret;
+}

@@ -64,5 +64,19 @@ gboolean    debrief_report_remove_timeline_entry (DebriefReport        *self,
                                                   DebriefTimelineEntry *entry,
                                                   guint                *position);
 gboolean    debrief_report_move_timeline_entry (DebriefReport *self, guint from, guint to);
+void        debrief_report_insert_timeline_entries (DebriefReport *self,
+                                                    guint          position,
+                                                    GPtrArray     *entries);
+guint       debrief_report_remove_timeline_entries (DebriefReport *self, GPtrArray *entries);
+DebriefTimelineEntry *debrief_report_find_key_event (DebriefReport  *self,
+                                                     DebriefKeyEvent key_event);
+DebriefTimelineEntry *debrief_report_tag_key_event (DebriefReport        *self,
+                                                    DebriefTimelineEntry *entry,
+                                                    DebriefKeyEvent       key_event);
+gboolean    debrief_report_sort_timeline_by_time (DebriefReport *self, GPtrArray **previous_order);
+gboolean    debrief_report_set_timeline_order (DebriefReport *self,
+                                               GPtrArray     *order,
+                                               GError       **error);
+GHashTable *debrief_report_get_out_of_order_entries (DebriefReport *self);
 
 G_END_DECLS
