@@ -14,6 +14,7 @@
 #include "debrief-file.h"
 #include "debrief-json.h"
 #include "debrief-library.h"
+#include "debrief-metrics.h"
 #include "debrief-report.h"
 #include "debrief-search-hit.h"
 #include "debrief-section.h"
