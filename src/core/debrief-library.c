@@ -171,13 +171,13 @@ check_writable (DebriefLibrary *self, GError **error)
   return TRUE;
 }
 
-/* "login outage" -> "login"* AND "outage"*: every word must match, and a
- * word matches anything that starts with it. */
-static char *
-build_match_query (const char *query)
+/* "login outage" -> { "login"*, "outage"* }: a word matches anything
+ * that starts with it. */
+static GStrv
+build_match_terms (const char *query)
 {
   g_auto (GStrv) words = g_strsplit_set (query, " \t\r\n", -1);
-  GString *str = g_string_new (NULL);
+  g_autoptr (GStrvBuilder) terms = g_strv_builder_new ();
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -191,33 +191,45 @@ build_match_query (const char *query)
         continue;
 
       g_string_replace (word, "\"", "\"\"", 0);
-
-      if (str->len > 0)
-        g_string_append_c (str, ' ');
-      g_string_append_printf (str, "\"%s\"*", word->str);
+      g_string_prepend_c (word, '"');
+      g_string_append (word, "\"*");
+      g_strv_builder_add (terms, word->str);
     }
 
-  return g_string_free (str, FALSE);
+  return g_strv_builder_end (terms);
 }
 
+/* A report matches when it holds every word, wherever they are: in its
+ * title, one section and an action item alike. The documents that hold
+ * any of the words are ranked, so those with more of them come first. */
 static GPtrArray *
-run_search (sqlite3 *db, const char *match, const char *path, GError **error)
+run_search (sqlite3 *db, const char *const *terms, const char *path, GError **error)
 {
   g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func (raw_hit_free);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autofree char *any = g_strjoinv (" OR ", (char **) terms);
+  guint         n_terms = g_strv_length ((char **) terms);
   sqlite3_stmt *stmt = NULL;
   int           rc;
 
-  if (!debrief_store_prepare (
-          db,
-          "SELECT d.report_uuid, d.kind, d.ref, "
-          "  snippet (search_fts, -1, char (1), char (2), '…', 16), "
-          "  bm25 (search_fts, 10.0, 1.0) AS rank "
-          "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-          "WHERE search_fts MATCH ?1 ORDER BY rank LIMIT " G_STRINGIFY (SEARCH_LIMIT),
-          &stmt, error))
+  g_string_append (sql, "SELECT d.report_uuid, d.kind, d.ref, "
+                        "  snippet (search_fts, -1, char (1), char (2), '…', 16), "
+                        "  bm25 (search_fts, 10.0, 1.0) AS rank "
+                        "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+                        "WHERE search_fts MATCH ?1");
+  for (guint i = 0; n_terms > 1 && i < n_terms; i++)
+    g_string_append_printf (sql,
+                            " AND d.report_uuid IN (SELECT report_uuid FROM search_docs WHERE "
+                            "id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?%u))",
+                            i + 2);
+  g_string_append (sql, " ORDER BY rank LIMIT " G_STRINGIFY (SEARCH_LIMIT));
+
+  if (!debrief_store_prepare (db, sql->str, &stmt, error))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, any, -1, SQLITE_STATIC);
+  for (guint i = 0; n_terms > 1 && i < n_terms; i++)
+    sqlite3_bind_text (stmt, (int) i + 2, terms[i], -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -746,7 +758,7 @@ debrief_library_lookup_report (DebriefLibrary *self, const char *reference, GErr
 GListModel *
 debrief_library_search (DebriefLibrary *self, const char *query, GError **error)
 {
-  g_autofree char *match = NULL;
+  g_auto (GStrv) terms = NULL;
   g_autoptr (GPtrArray) raw = NULL;
 
   g_return_val_if_fail (DEBRIEF_IS_LIBRARY (self), NULL);
@@ -754,15 +766,15 @@ debrief_library_search (DebriefLibrary *self, const char *query, GError **error)
   if (!debrief_text_validate (query, -1, DEBRIEF_MAX_LINE_BYTES, FALSE, _ ("The search"), error))
     return NULL;
 
-  match = build_match_query (query);
-  if (*match == '\0')
+  terms = build_match_terms (query);
+  if (terms[0] == NULL)
     return G_LIST_MODEL (g_list_store_new (DEBRIEF_TYPE_SEARCH_HIT));
 
   /* Unsaved edits are found too */
   if (!debrief_store_get_read_only (self->store) && !debrief_store_flush (self->store, error))
     return NULL;
 
-  raw = run_search (debrief_store_get_db (self->store), match,
+  raw = run_search (debrief_store_get_db (self->store), (const char *const *) terms,
                     debrief_store_get_path (self->store), error);
   if (raw == NULL)
     return NULL;
@@ -773,8 +785,8 @@ debrief_library_search (DebriefLibrary *self, const char *query, GError **error)
 static void
 search_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  DebriefLibrary *self = source_object;
-  const char     *match = task_data;
+  DebriefLibrary    *self = source_object;
+  const char *const *terms = task_data;
   GError         *error = NULL;
   GPtrArray      *raw;
   sqlite3        *db;
@@ -790,7 +802,7 @@ search_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       return;
     }
 
-  raw = run_search (db, match, debrief_store_get_path (self->store), &error);
+  raw = run_search (db, terms, debrief_store_get_path (self->store), &error);
   sqlite3_close (db);
 
   if (raw == NULL)
@@ -813,7 +825,7 @@ debrief_library_search_async (DebriefLibrary     *self,
 {
   g_autoptr (GTask) task = NULL;
   GError *error = NULL;
-  char   *match;
+  GStrv   terms;
 
   g_return_if_fail (DEBRIEF_IS_LIBRARY (self));
 
@@ -826,17 +838,17 @@ debrief_library_search_async (DebriefLibrary     *self,
       return;
     }
 
-  match = build_match_query (query);
-  if (*match == '\0')
+  terms = build_match_terms (query);
+  if (terms[0] == NULL)
     {
-      g_free (match);
+      g_strfreev (terms);
       g_task_return_pointer (task, g_ptr_array_new_with_free_func (raw_hit_free),
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
 
   debrief_store_commit (self->store);
-  g_task_set_task_data (task, match, g_free);
+  g_task_set_task_data (task, terms, (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, search_thread);
 }
 
