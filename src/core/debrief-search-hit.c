@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "debrief-search-hit.h"
 #include "debrief-template.h"
@@ -225,20 +226,36 @@ debrief_search_hit_get_snippet (DebriefSearchHit *self, const char *open, const 
 char *
 debrief_search_hit_get_snippet_markup (DebriefSearchHit *self)
 {
-  g_autofree char *plain = NULL;
-  g_autofree char *escaped = NULL;
-  GString         *str;
+  GString    *str;
+  const char *p;
 
   g_return_val_if_fail (DEBRIEF_IS_SEARCH_HIT (self), NULL);
 
-  /* Escape first, with the markers (control characters that markup
-   * escaping leaves as character references) swapped for private-use
-   * characters that cannot occur in the text. */
-  plain = debrief_search_hit_get_snippet (self, "\xee\x80\x80", "\xee\x80\x81");
-  escaped = g_markup_escape_text (plain, -1);
-  str = g_string_new (escaped);
-  g_string_replace (str, "\xee\x80\x80", "<b>", 0);
-  g_string_replace (str, "\xee\x80\x81", "</b>", 0);
+  /* Escape the text between the markers piece by piece, so that nothing
+   * the text holds (private-use characters included) becomes markup. */
+  str = g_string_new (NULL);
+  p = self->snippet ? self->snippet : "";
+  while (*p)
+    {
+      gsize len = strcspn (p, "\x01\x02\n\r\t");
+
+      if (len > 0)
+        {
+          g_autofree char *escaped = g_markup_escape_text (p, (gssize) len);
+
+          g_string_append (str, escaped);
+          p += len;
+          continue;
+        }
+
+      if (*p == SNIPPET_OPEN)
+        g_string_append (str, "<b>");
+      else if (*p == SNIPPET_CLOSE)
+        g_string_append (str, "</b>");
+      else
+        g_string_append_c (str, ' ');
+      p++;
+    }
 
   return g_string_free (str, FALSE);
 }
