@@ -255,6 +255,26 @@ debrief_test_spin_until (gboolean *flag, guint timeout_ms)
   return *flag;
 }
 
+/**
+ * debrief_test_wait_for_last_ref:
+ *
+ * Runs the default main context until the caller holds the only
+ * reference to @object: a GTask that ran in a thread may still hold its
+ * source object for a moment after its callback ran.
+ */
+void
+debrief_test_wait_for_last_ref (gpointer object)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_atomic_int_get (&G_OBJECT (object)->ref_count) > 1 &&
+         g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
 static void
 append_text (GString *str, const char *name, const char *value)
 {

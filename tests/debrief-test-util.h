@@ -25,6 +25,7 @@ char           *debrief_test_read_file (const char *path, gsize *length);
 
 void     debrief_test_spin (guint milliseconds);
 gboolean debrief_test_spin_until (gboolean *flag, guint timeout_ms);
+void     debrief_test_wait_for_last_ref (gpointer object);
 
 char *debrief_test_dump_report (DebriefReport *report);
 char *debrief_test_dump_library (DebriefLibrary *library);

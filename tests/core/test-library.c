@@ -242,6 +242,7 @@ test_open_async (void)
   while (library == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+  debrief_test_wait_for_last_ref (library);
   g_assert_finalize_object (library);
 
   debrief_test_write_file (text_path, "just some notes\n", -1);
