@@ -1,0 +1,62 @@
+/* debrief-window-private.h
+ *
+ * Copyright 2026 The Debrief authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "debrief-report-editor.h"
+#include "debrief-window.h"
+
+G_BEGIN_DECLS
+
+struct _DebriefWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
+  GtkWidget           *content;
+  AdwWindowTitle      *library_title;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *status_filter;
+  GtkStringList       *status_filter_model;
+  GtkDropDown         *severity_filter;
+  GtkStringList       *severity_filter_model;
+  GtkStack            *sidebar_stack;
+  GtkSpinner          *loading_spinner;
+  GtkListView         *report_list;
+  GtkMenuButton       *sidebar_menu_button;
+  GtkMenuButton       *report_menu_button;
+  GtkMenuButton       *sections_button;
+  GtkStack            *title_stack;
+  GtkEditableLabel    *title_label;
+  GtkStack            *content_stack;
+  DebriefReportEditor *editor;
+
+  /* Owned */
+  DebriefLibrary     *library;
+  GSettings          *settings;
+  GCancellable       *search_cancellable;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GListModel         *search_results;
+  GBinding           *title_binding;
+  AdwToast           *last_toast;
+  gulong              write_failed_handler;
+  gboolean            write_error_shown;
+  gboolean            searching;
+  gboolean            navigate_on_select;
+};
+
+void _debrief_window_class_actions_init (GtkWidgetClass *widget_class);
+void _debrief_window_update_actions (DebriefWindow *self);
+void _debrief_window_show_report (DebriefWindow *self, DebriefReport *report);
+void _debrief_window_open_library_file (DebriefWindow *self, GFile *file);
+
+G_END_DECLS
