@@ -171,6 +171,105 @@ check_writable (DebriefLibrary *self, GError **error)
   return TRUE;
 }
 
+static const char *
+item_uuid (gpointer item)
+{
+  if (DEBRIEF_IS_ACTION_ITEM (item))
+    return debrief_action_item_get_uuid (item);
+
+  return debrief_timeline_entry_get_uuid (item);
+}
+
+static DebriefReport *
+find_item_in_loaded (DebriefLibrary *self, GHashTable *uuids)
+{
+  g_assert (DEBRIEF_IS_LIBRARY (self));
+
+  for (guint r = 0; r < self->reports->len; r++)
+    {
+      DebriefReport *other = g_ptr_array_index (self->reports, r);
+      GListModel    *lists[2];
+
+      if (!debrief_report_is_loaded (other))
+        continue;
+
+      lists[0] = debrief_report_get_actions (other);
+      lists[1] = debrief_report_get_timeline (other);
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        {
+          for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+            {
+              g_autoptr (GObject) item = g_list_model_get_item (lists[l], i);
+
+              if (g_hash_table_contains (uuids, item_uuid (item)))
+                return other;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/* The action items and timeline entries of @report must be new to the
+ * library too: a clashing insert would fail, and every later save with
+ * it. Loaded reports are checked in memory, where their latest edits
+ * are; the others in the file. A report deleted but not yet written away
+ * is no longer in the list, so its rows do not count. */
+static DebriefReport *
+find_clashing_report (DebriefLibrary *self, DebriefReport *report)
+{
+  g_autoptr (GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel    *lists[2] = { debrief_report_get_actions (report),
+                              debrief_report_get_timeline (report) };
+  DebriefReport *clash = NULL;
+  GHashTableIter iter;
+  const char    *uuid;
+  sqlite3_stmt  *stmt = NULL;
+
+  g_assert (DEBRIEF_IS_LIBRARY (self));
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (lists[l], i);
+
+          /* The report's lists keep the items, and their uuids, alive */
+          g_hash_table_add (uuids, (char *) item_uuid (item));
+        }
+    }
+
+  if (g_hash_table_size (uuids) == 0)
+    return NULL;
+
+  if ((clash = find_item_in_loaded (self, uuids)))
+    return clash;
+
+  if (!debrief_store_prepare (debrief_store_get_db (self->store),
+                              "SELECT report_uuid FROM action_items WHERE uuid = ?1 UNION ALL "
+                              "SELECT report_uuid FROM timeline_entries WHERE uuid = ?1",
+                              &stmt, NULL))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, uuids);
+  while (clash == NULL && g_hash_table_iter_next (&iter, (gpointer *) &uuid, NULL))
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      while (clash == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          DebriefReport *other = debrief_library_find_report (
+              self, debrief_store_column_text (stmt, 0));
+
+          if (other != NULL && !debrief_report_is_loaded (other))
+            clash = other;
+        }
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  return clash;
+}
+
 /* "login outage" -> { "login"*, "outage"* }: a word matches anything
  * that starts with it. */
 static GStrv
@@ -592,6 +691,16 @@ debrief_library_add_report (DebriefLibrary *self, DebriefReport *report, GError 
       g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_EXISTS,
                    _ ("The library already has this report (“%s”, %s). Delete that one first to "
                       "replace it."),
+                   debrief_report_get_title (existing), debrief_report_get_uuid (existing));
+      return FALSE;
+    }
+
+  if ((existing = find_clashing_report (self, report)))
+    {
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_EXISTS,
+                   _ ("Action items or timeline entries of this report are already in the "
+                      "library, in the report “%s” (%s). Delete that report first, or add this "
+                      "one to another library."),
                    debrief_report_get_title (existing), debrief_report_get_uuid (existing));
       return FALSE;
     }
