@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "debrief-enum-types.h"
 #include "debrief-error.h"
@@ -250,6 +251,26 @@ debrief_json_export_report_to_file (DebriefReport *report, GFile *file, GError *
     return FALSE;
 
   return debrief_file_write_atomic (file, data, length, error);
+}
+
+/* JSON can spell a NUL character (\u0000). No text of a report may hold
+ * one, and json-glib would cut the text short there without a word. */
+static gboolean
+has_escaped_nul (const char *data, gsize length)
+{
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      if (data[i] != '\\')
+        continue;
+
+      if (i + 6 <= length && data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
+        return TRUE;
+
+      /* Skip what the backslash escapes, which may be another backslash */
+      i++;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -639,6 +660,14 @@ debrief_json_import_report (const char *data, gssize length, GError **error)
       g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_FORMAT,
                    _ ("The report document is not UTF-8 text, so it is not a Debrief JSON "
                       "export."));
+      return NULL;
+    }
+
+  if (has_escaped_nul (data, length < 0 ? strlen (data) : (gsize) length))
+    {
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_FORMAT,
+                   _ ("The report document holds a NUL character (\\u0000), which no text in a "
+                      "report can hold. Remove it and import the document again."));
       return NULL;
     }
 
