@@ -650,6 +650,29 @@ open_connection (const char *path, gboolean read_only, sqlite3 **db, GError **er
               SQLITE_OPEN_FULLMUTEX;
   int rc = sqlite3_open_v2 (path, db, flags, NULL);
 
+  /* Reading a library in WAL mode needs its -shm file, which SQLite cannot
+   * create in a folder we cannot write. When there is none, no program is
+   * writing to the library either: read it as immutable then. */
+  if (rc == SQLITE_OK && read_only)
+    {
+      sqlite3_busy_timeout (*db, 5000);
+      rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+    }
+  if (read_only && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY))
+    {
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+      if (uri != NULL && !g_file_test (shm, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+          g_clear_pointer (db, sqlite3_close);
+          rc = sqlite3_open_v2 (immutable, db, flags | SQLITE_OPEN_URI, NULL);
+        }
+    }
+
   if (rc != SQLITE_OK)
     {
       debrief_store_set_sqlite_error (error, *db, rc, path);
