@@ -358,10 +358,7 @@ debrief_action_list_init (DebriefActionList *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
 
       column = gtk_column_view_column_new (*columns[i].title ? _ (columns[i].title) : "", factory);
-      if (columns[i].width < 0)
-        gtk_column_view_column_set_expand (column, TRUE);
-      else
-        gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_expand (column, i == COLUMN_DESCRIPTION);
       gtk_column_view_column_set_resizable (column, i != COLUMN_DELETE);
       gtk_column_view_append_column (self->column_view, column);
     }

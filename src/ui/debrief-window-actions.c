@@ -38,8 +38,7 @@ new_report_action (GtkWidget *widget, const char *action_name, GVariant *param)
   debrief_window_select_report (self, report);
 
   /* Name the incident first */
-  gtk_editable_label_start_editing (self->title_label);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_label));
+  _debrief_window_edit_title (self);
 }
 
 static void

@@ -34,7 +34,9 @@ struct _DebriefWindow
   GtkMenuButton       *report_menu_button;
   GtkMenuButton       *sections_button;
   GtkStack            *title_stack;
-  GtkEditableLabel    *title_label;
+  GtkButton           *title_button;
+  GtkLabel            *title_label;
+  GtkEntry            *title_entry;
   GtkStack            *content_stack;
   DebriefReportEditor *editor;
 
@@ -58,5 +60,7 @@ void _debrief_window_class_actions_init (GtkWidgetClass *widget_class);
 void _debrief_window_update_actions (DebriefWindow *self);
 void _debrief_window_show_report (DebriefWindow *self, DebriefReport *report);
 void _debrief_window_open_library_file (DebriefWindow *self, GFile *file);
+
+void _debrief_window_edit_title (DebriefWindow *self);
 
 G_END_DECLS

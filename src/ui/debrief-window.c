@@ -99,7 +99,7 @@ _debrief_window_show_report (DebriefWindow *self, DebriefReport *report)
 
   if (report != NULL)
     {
-      self->title_binding = g_object_bind_property (report, "title", self->title_label, "text",
+      self->title_binding = g_object_bind_property (report, "title", self->title_label, "label",
                                                     G_BINDING_SYNC_CREATE);
       gtk_stack_set_visible_child_name (self->title_stack, "report");
       gtk_stack_set_visible_child_name (self->content_stack, "editor");
@@ -136,6 +136,15 @@ report_activated_cb (DebriefWindow *self, guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+list_clicked_cb (GtkGestureClick *gesture, int n_press, double x, double y, DebriefWindow *self)
+{
+  /* In one pane, a click on the report already selected opens it too */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      gtk_single_selection_get_selected_item (self->selection) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -280,19 +289,67 @@ filter_changed_cb (DebriefWindow *self)
 }
 
 static void
-title_editing_cb (DebriefWindow *self)
+finish_title_editing (DebriefWindow *self, gboolean commit)
 {
   DebriefReport   *report = debrief_report_editor_get_report (self->editor);
   g_autofree char *title = NULL;
 
-  if (report == NULL || gtk_editable_label_get_editing (self->title_label))
+  g_assert (DEBRIEF_IS_WINDOW (self));
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->title_stack), "editing"))
     return;
 
-  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_label))));
-  if (*title == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->title_label), debrief_report_get_title (report));
-  else
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+  if (commit && report != NULL && *title != '\0')
     debrief_report_set_title (report, title);
+
+  gtk_stack_set_visible_child_name (self->title_stack, report != NULL ? "report" : "none");
+}
+
+void
+_debrief_window_edit_title (DebriefWindow *self)
+{
+  DebriefReport *report = debrief_report_editor_get_report (self->editor);
+
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+
+  if (report == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), debrief_report_get_title (report));
+  gtk_stack_set_visible_child_name (self->title_stack, "editing");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+}
+
+static void
+title_clicked_cb (DebriefWindow *self)
+{
+  _debrief_window_edit_title (self);
+}
+
+static void
+title_entry_activate_cb (DebriefWindow *self)
+{
+  finish_title_editing (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_button));
+}
+
+static gboolean
+title_entry_key_cb (DebriefWindow *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  finish_title_editing (self, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_button));
+  return GDK_EVENT_STOP;
+}
+
+static void
+title_entry_leave_cb (DebriefWindow *self)
+{
+  finish_title_editing (self, TRUE);
 }
 
 static void
@@ -409,6 +466,8 @@ debrief_window_close_request (GtkWindow *window)
 {
   DebriefWindow *self = DEBRIEF_WINDOW (window);
 
+  /* Keep a title being typed */
+  finish_title_editing (self, TRUE);
   debrief_report_editor_commit (self->editor);
   save_window_state (self);
 
@@ -467,7 +526,9 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, report_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sections_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, title_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, editor);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -475,7 +536,10 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, title_editing_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_entry_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_entry_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_action_deleted_cb);
@@ -497,6 +561,7 @@ static void
 debrief_window_init (DebriefWindow *self)
 {
   GtkListItemFactory *factory;
+  GtkGesture         *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -527,6 +592,10 @@ debrief_window_init (DebriefWindow *self)
   gtk_list_view_set_factory (self->report_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (self->selection));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (list_clicked_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->report_list), GTK_EVENT_CONTROLLER (click));
 
   gtk_menu_button_set_popover (self->sections_button,
                                debrief_report_editor_get_sections_popover (self->editor));
@@ -679,6 +748,8 @@ debrief_window_select_report (DebriefWindow *self, DebriefReport *report)
           if (item_get_report (item) == report)
             {
               self->navigate_on_select = TRUE;
+              if (gtk_single_selection_get_selected (self->selection) == i)
+                selected_item_cb (self);
               gtk_single_selection_set_selected (self->selection, i);
               gtk_widget_activate_action (GTK_WIDGET (self->report_list), "list.scroll-to-item",
                                           "u", i);

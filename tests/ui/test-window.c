@@ -7,145 +7,455 @@
 
 #include "config.h"
 
-#include <adwaita.h>
+#include <sqlite3.h>
+#include <string.h>
 
-#include "debrief-application.h"
 #include "debrief-report-row.h"
-#include "debrief-test-util.h"
-#include "debrief-window.h"
+#include "debrief-ui-test.h"
 
-static DebriefApplication *app;
+typedef struct
+{
+  char  *dir;
+  GFile *file;
+} Fixture;
 
 static void
-collect_widgets (GtkWidget *widget, GType type, GPtrArray *found)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
+  fixture->dir = debrief_test_make_dir ();
+  fixture->file = debrief_test_file (fixture->dir, "test.debrief");
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  debrief_test_remove_dir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->dir);
+}
+
+/* Writes reports to the library file before any window opens it. */
+static void
+make_library (GFile *file, const char *first, ...)
+{
+  DebriefLibrary *library = debrief_test_open_library (file);
+  va_list         args;
+
+  va_start (args, first);
+  for (const char *title = first; title != NULL; title = va_arg (args, const char *))
     {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
-        g_ptr_array_add (found, child);
-      collect_widgets (child, type, found);
+      DebriefReport *report = debrief_library_create_report (library, title, NULL);
+
+      g_assert_nonnull (report);
     }
+  va_end (args);
+
+  g_assert_true (debrief_library_flush (library, NULL));
+  g_assert_finalize_object (library);
 }
 
 static GPtrArray *
-find_widgets (GtkWidget *root, GType type)
+visible_rows (DebriefWindow *window)
 {
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  return found;
+  return debrief_ui_test_find (GTK_WIDGET (debrief_window_get_report_list (window)),
+                               DEBRIEF_TYPE_REPORT_ROW);
 }
 
-static gboolean
-timeout_cb (gpointer data)
+static DebriefReportRow *
+find_row (DebriefWindow *window, const char *title)
 {
-  gboolean *timed_out = data;
+  g_autoptr (GPtrArray) rows = visible_rows (window);
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DebriefReportRow *row = g_ptr_array_index (rows, i);
+      DebriefReport    *report = debrief_report_row_get_report (row);
+
+      if (report != NULL && g_str_equal (debrief_report_get_title (report), title))
+        return row;
+    }
+
+  return NULL;
 }
 
-static void
-run_until (gboolean (*condition) (gpointer), gpointer data)
+static DebriefReport *
+find_report (DebriefWindow *window, const char *title)
 {
-  gboolean timed_out = FALSE;
-  guint    id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  g_autoptr (GError) error = NULL;
+  DebriefReport *report;
 
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  report = debrief_library_lookup_report (debrief_window_get_library (window), title, &error);
+  g_assert_no_error (error);
 
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  return report;
 }
 
-static void
-run_for (guint ms)
+static char *
+view_text (GtkTextView *view)
 {
-  gboolean timed_out = FALSE;
+  GtkTextIter start, end;
 
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-window_has_library (gpointer data)
-{
-  return debrief_window_get_library (data) != NULL;
-}
-
-static DebriefWindow *
-open_window (GFile *file)
-{
-  DebriefWindow *window = DEBRIEF_WINDOW (debrief_application_new_window (app, file));
-
-  run_until (window_has_library, window);
-  run_for (100);
-
-  return window;
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
 }
 
 static void
-close_window (DebriefWindow *window)
+test_sidebar_lists_reports (Fixture *fixture, gconstpointer data)
 {
-  g_object_ref (window);
-  gtk_window_close (GTK_WINDOW (window));
-  run_for (50);
-  g_assert_finalize_object (window);
-}
-
-static void
-test_sidebar_lists_reports (void)
-{
-  g_autofree char *dir = debrief_test_make_dir ();
-  g_autoptr (GFile) file = debrief_test_file (dir, "three.debrief");
-  const char     *titles[] = { "Payment errors", "DNS outage", "Slow search" };
-  DebriefLibrary *library = debrief_test_open_library (file);
+  const char *titles[] = { "Payment errors", "DNS outage", "Slow search" };
   g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
   DebriefWindow *window;
 
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    g_assert_nonnull (debrief_library_create_report (library, titles[i], NULL));
-  g_assert_true (debrief_library_flush (library, NULL));
-  g_assert_finalize_object (library);
+  make_library (fixture->file, titles[0], titles[1], titles[2], NULL);
 
-  window = open_window (file);
-  rows = find_widgets (GTK_WIDGET (debrief_window_get_report_list (window)),
-                       DEBRIEF_TYPE_REPORT_ROW);
+  window = debrief_ui_test_open_window (fixture->file);
+  rows = visible_rows (window);
   g_assert_cmpuint (rows->len, ==, 3);
-  for (guint i = 0; i < rows->len; i++)
-    g_hash_table_add (shown, (char *) debrief_report_get_title (
-                                 debrief_report_row_get_report (g_ptr_array_index (rows, i))));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    g_assert_true (g_hash_table_contains (shown, titles[i]));
+    g_assert_nonnull (find_row (window, titles[i]));
 
-  close_window (window);
-  debrief_test_remove_dir (dir);
+  debrief_ui_test_screenshot (GTK_WIDGET (window), "sidebar");
+  debrief_ui_test_close_window (window);
+}
+
+static void
+test_typed_text_survives_reopening (Fixture *fixture, gconstpointer data)
+{
+  const char      *typed = "The cache stampede began when the TTLs expired together.";
+  DebriefWindow   *window;
+  DebriefReport   *report;
+  GtkTextView     *view;
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = NULL;
+
+  make_library (fixture->file, NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+
+  /* Ctrl+N: a new report is created, selected and opened */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
+  report = debrief_window_get_report (window);
+  g_assert_nonnull (report);
+  uuid = g_strdup (debrief_report_get_uuid (report));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (debrief_window_get_library (window))),
+                    ==, 1);
+
+  view = debrief_report_editor_get_section_view (debrief_window_get_editor (window), "summary");
+  debrief_ui_test_type (view, typed);
+  debrief_ui_test_run_for (400);
+  g_assert_cmpstr (debrief_report_editor_get_progress_text (debrief_window_get_editor (window)),
+                   ==, "6 of 7 sections are still empty.");
+
+  /* Closing the window releases the library, which saves everything */
+  debrief_ui_test_close_window (window);
+
+  window = debrief_ui_test_open_window (fixture->file);
+  report = debrief_library_find_report (debrief_window_get_library (window), uuid);
+  g_assert_nonnull (report);
+  debrief_window_select_report (window, report);
+  view = debrief_report_editor_get_section_view (debrief_window_get_editor (window), "summary");
+  text = view_text (view);
+  g_assert_cmpstr (text, ==, typed);
+
+  debrief_ui_test_close_window (window);
+}
+
+static gboolean
+search_shows_one_hit (gpointer data)
+{
+  DebriefWindow *window = data;
+  g_autoptr (GPtrArray) rows = visible_rows (window);
+
+  return debrief_window_is_searching (window) && rows->len == 1 &&
+         *debrief_report_row_get_snippet_text (g_ptr_array_index (rows, 0)) != '\0';
+}
+
+static gboolean
+search_shows_all (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = visible_rows (data);
+
+  return !debrief_window_is_searching (data) && rows->len == 3;
+}
+
+static void
+test_search_narrows_list (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  DebriefWindow *window;
+  DebriefReport *report;
+
+  make_library (fixture->file, "Payment errors", "DNS outage", "Slow search", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+
+  report = find_report (window, "DNS outage");
+  g_assert_true (debrief_report_ensure_loaded (report, NULL));
+  debrief_section_set_body (debrief_report_get_section (report, "root-cause"),
+                            "A resolver in Zürich cached a stale record for the API domain.");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (debrief_window_get_search_entry (window)), "zurich resolv");
+  debrief_ui_test_run_until (search_shows_one_hit, window);
+
+  rows = visible_rows (window);
+  g_assert_true (debrief_report_row_get_report (g_ptr_array_index (rows, 0)) == report);
+  g_assert_nonnull (
+      strstr (debrief_report_row_get_snippet_text (g_ptr_array_index (rows, 0)), "Zürich"));
+  g_assert_nonnull (strstr (debrief_report_row_get_snippet_text (g_ptr_array_index (rows, 0)),
+                            "Root cause analysis"));
+  debrief_ui_test_screenshot (GTK_WIDGET (window), "search");
+
+  gtk_editable_set_text (GTK_EDITABLE (debrief_window_get_search_entry (window)), "");
+  debrief_ui_test_run_until (search_shows_all, window);
+
+  debrief_ui_test_close_window (window);
+}
+
+static GtkWidget *
+find_delete_button (DebriefWindow *window, guint index)
+{
+  DebriefActionList *list = debrief_report_editor_get_action_list (
+      debrief_window_get_editor (window));
+  g_autoptr (GPtrArray) buttons = debrief_ui_test_find (
+      GTK_WIDGET (debrief_action_list_get_column_view (list)), GTK_TYPE_BUTTON);
+  guint seen = 0;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (button), "Delete Action Item") == 0 &&
+          seen++ == index)
+        return button;
+    }
+
+  return NULL;
+}
+
+static void
+test_delete_action_and_undo (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window;
+  DebriefReport *report;
+  GListModel    *actions;
+  AdwToast      *toast;
+  g_autoptr (DebriefActionItem) second = NULL;
+
+  make_library (fixture->file, "Disk full on db-3", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  report = find_report (window, "Disk full on db-3");
+  debrief_window_select_report (window, report);
+
+  actions = debrief_report_get_actions (report);
+  gtk_widget_activate_action (GTK_WIDGET (debrief_window_get_editor (window)), "editor.add-action",
+                              NULL);
+  gtk_widget_activate_action (GTK_WIDGET (debrief_window_get_editor (window)), "editor.add-action",
+                              NULL);
+  gtk_widget_activate_action (GTK_WIDGET (debrief_window_get_editor (window)), "editor.add-action",
+                              NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (DebriefActionItem) item = g_list_model_get_item (actions, i);
+      g_autofree char *description = g_strdup_printf ("Action %u", i + 1);
+
+      debrief_action_item_set_description (item, description);
+    }
+  second = g_list_model_get_item (actions, 1);
+  debrief_ui_test_run_for (200);
+  debrief_ui_test_screenshot (GTK_WIDGET (window), "actions");
+
+  /* The user clicks the second row's delete button */
+  g_assert_nonnull (find_delete_button (window, 1));
+  g_signal_emit_by_name (find_delete_button (window, 1), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 2);
+
+  toast = debrief_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Action item deleted");
+
+  /* …and changes their mind */
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 3);
+  g_assert_true (g_list_model_get_item (actions, 1) == (gpointer) second);
+  g_object_unref (second);
+  g_assert_true (debrief_library_flush (debrief_window_get_library (window), NULL));
+
+  debrief_ui_test_close_window (window);
+}
+
+static void
+test_severity_changes_badge (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow    *window;
+  DebriefReport    *report;
+  DebriefReportRow *row;
+
+  make_library (fixture->file, "Checkout latency", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  report = find_report (window, "Checkout latency");
+  debrief_window_select_report (window, report);
+
+  row = find_row (window, "Checkout latency");
+  g_assert_cmpstr (debrief_report_row_get_severity_text (row), ==, "SEV3");
+
+  adw_combo_row_set_selected (
+      debrief_report_editor_get_severity_row (debrief_window_get_editor (window)), 0);
+  g_assert_cmpint (debrief_report_get_severity (report), ==, DEBRIEF_SEVERITY_SEV1);
+  g_assert_cmpstr (debrief_report_row_get_severity_text (row), ==, "SEV1");
+
+  debrief_ui_test_close_window (window);
+}
+
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (debrief_window_get_leaflet (data));
+}
+
+static void
+test_narrow_window_folds (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window;
+  AdwLeaflet    *leaflet;
+
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  make_library (fixture->file, "Queue backlog", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  g_assert_false (adw_leaflet_get_folded (debrief_window_get_leaflet (window)));
+  debrief_ui_test_close_window (window);
+
+  /* The window opens at the size it was closed at */
+  g_settings_set_int (settings, "window-width", 480);
+  window = debrief_ui_test_open_window (fixture->file);
+  leaflet = debrief_window_get_leaflet (window);
+  debrief_ui_test_run_until (leaflet_folded, window);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (debrief_window_get_search_entry (window)),
+                                         adw_leaflet_get_visible_child (leaflet)));
+
+  /* One pane at a time: opening a report shows the editor, Back the list */
+  debrief_window_select_report (window, find_report (window, "Queue backlog"));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (debrief_window_get_editor (window)),
+                                         adw_leaflet_get_visible_child (leaflet)));
+  debrief_ui_test_screenshot (GTK_WIDGET (window), "narrow-editor");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (debrief_window_get_search_entry (window)),
+                                         adw_leaflet_get_visible_child (leaflet)));
+
+  debrief_ui_test_close_window (window);
+  g_settings_reset (settings, "window-width");
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, adw_message_dialog_get_close_response (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  debrief_ui_test_run_for (50);
+}
+
+static void
+test_damaged_library_shows_dialog (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char  *path = g_file_get_path (fixture->file);
+  g_autofree char  *before = NULL;
+  g_autofree char  *after = NULL;
+  guint8            noise[8192];
+  AdwMessageDialog *dialog;
+  DebriefWindow    *window;
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (guint8) g_random_int ();
+  debrief_test_write_file (path, noise, sizeof noise);
+  before = debrief_test_sha256_file (path);
+
+  window = DEBRIEF_WINDOW (
+      debrief_application_new_window (debrief_ui_test_get_app (), fixture->file));
+  debrief_ui_test_run_until (message_dialog_shown, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Library");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Debrief library"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "default"));
+  g_assert_null (debrief_window_get_library (window));
+  debrief_ui_test_screenshot (GTK_WIDGET (dialog), "open-error");
+  close_dialog (dialog);
+
+  after = debrief_test_sha256_file (path);
+  g_assert_cmpstr (before, ==, after);
+
+  debrief_ui_test_close_window (window);
+}
+
+static void
+test_locked_library_shows_dialog (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char  *path = g_file_get_path (fixture->file);
+  AdwMessageDialog *dialog;
+  DebriefWindow    *window;
+  DebriefReport    *report;
+  sqlite3          *other = NULL;
+  sqlite3_stmt     *stmt = NULL;
+
+  make_library (fixture->file, "Certificate expiry", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  report = find_report (window, "Certificate expiry");
+  debrief_window_select_report (window, report);
+
+  /* Another program holds the library's write lock */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  adw_combo_row_set_selected (
+      debrief_report_editor_get_severity_row (debrief_window_get_editor (window)), 1);
+  debrief_ui_test_run_until (message_dialog_shown, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "locked by another program"));
+  close_dialog (dialog);
+
+  /* Nothing was lost: once the lock is gone, the change is written */
+  g_assert_cmpint (debrief_report_get_severity (report), ==, DEBRIEF_SEVERITY_SEV2);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  g_assert_true (debrief_library_flush (debrief_window_get_library (window), NULL));
+
+  g_assert_cmpint (sqlite3_prepare_v2 (other, "SELECT severity FROM reports", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "sev2");
+  sqlite3_finalize (stmt);
+  sqlite3_close (other);
+
+  debrief_ui_test_close_window (window);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int ret;
+  debrief_ui_test_init (&argc, &argv);
 
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+#define ADD(path, func) \
+  g_test_add ("/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  app = debrief_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  ADD ("sidebar-lists-reports", test_sidebar_lists_reports);
+  ADD ("typed-text-survives-reopening", test_typed_text_survives_reopening);
+  ADD ("search-narrows-list", test_search_narrows_list);
+  ADD ("delete-action-and-undo", test_delete_action_and_undo);
+  ADD ("severity-changes-badge", test_severity_changes_badge);
+  ADD ("narrow-window-folds", test_narrow_window_folds);
+  ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
+  ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
 
-  g_test_add_func ("/window/sidebar-lists-reports", test_sidebar_lists_reports);
+#undef ADD
 
-  ret = g_test_run ();
-
-  g_object_unref (app);
-
-  return ret;
+  return debrief_ui_test_finish (g_test_run ());
 }
