@@ -389,7 +389,10 @@ check_header (const char *path, gboolean *is_new, GError **error)
   user_version = read_be32 (header + 60);
   app_id = read_be32 (header + 68);
 
-  if (app_id != 0 && app_id != DEBRIEF_APPLICATION_ID)
+  /* Every Debrief library carries the application id from its first
+   * migration on: a file with a schema version but without the id is
+   * another program's, whatever it counts in user_version. */
+  if (app_id != DEBRIEF_APPLICATION_ID && (app_id != 0 || user_version != 0))
     return not_a_library (error, path, _ ("it is a database of another program"));
 
   if (user_version > DEBRIEF_SCHEMA_VERSION)
@@ -432,7 +435,7 @@ migrate (DebriefStore *self, GError **error)
       !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
     return FALSE;
 
-  if (app_id != 0 && app_id != DEBRIEF_APPLICATION_ID)
+  if (app_id != DEBRIEF_APPLICATION_ID && (app_id != 0 || version != 0))
     return not_a_library (error, self->path, _ ("it is a database of another program"));
 
   if (version == 0 && n_tables > 0)
@@ -746,7 +749,8 @@ debrief_store_open (const char *path, gboolean *created, GError **error)
           !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
         return NULL;
 
-      if ((app_id != 0 && app_id != DEBRIEF_APPLICATION_ID) || (version == 0 && n_tables > 0))
+      if ((app_id != DEBRIEF_APPLICATION_ID && (app_id != 0 || version != 0)) ||
+          (version == 0 && n_tables > 0))
         {
           not_a_library (error, path, _ ("it is a database of another program"));
           return NULL;
