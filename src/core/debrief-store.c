@@ -856,6 +856,46 @@ debrief_store_has_pending (DebriefStore *self)
   return ret;
 }
 
+/* A library opened read-only whose file has been made writable since
+ * gets its writer, so that the changes kept in memory are saved after
+ * all, as the read-only message promises. */
+static void
+become_writable (DebriefStore *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autoptr (GError) error = NULL;
+
+  if (g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+    return;
+
+  /* The reading connection is opened again too: one opened read-only
+   * (maybe as immutable) does not see what the writer writes. It is
+   * closed first, as closing an immutable connection would drop the file
+   * locks of connections opened after it. */
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  if (!open_connection (self->path, FALSE, &self->db, &error) ||
+      !exec (self->db, "PRAGMA journal_mode = WAL", &error) ||
+      !exec (self->db, "PRAGMA foreign_keys = ON", &error) ||
+      !open_connection (self->path, FALSE, &self->wdb, &error) ||
+      !exec (self->wdb, "PRAGMA foreign_keys = ON", &error) ||
+      !exec (self->wdb, "PRAGMA synchronous = NORMAL", &error))
+    {
+      g_debug ("%s is still not writable: %s", self->path, error->message);
+      g_clear_error (&error);
+      g_clear_pointer (&self->wdb, sqlite3_close);
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (!open_connection (self->path, TRUE, &self->db, &error) ||
+          !exec (self->db, "PRAGMA foreign_keys = ON", &error))
+        g_debug ("Cannot read %s any more: %s", self->path, error->message);
+      return;
+    }
+
+  g_debug ("%s is writable now", self->path);
+  self->read_only = FALSE;
+  self->thread = g_thread_new ("debrief-writer", writer_thread, self);
+}
+
 /**
  * debrief_store_commit:
  *
@@ -877,6 +917,10 @@ debrief_store_commit (DebriefStore *self)
         g_source_destroy (source);
       self->commit_source = 0;
     }
+
+  /* No writer runs while read-only, so the lists are ours to look at */
+  if (self->read_only && (self->pending->len > 0 || self->failed != NULL))
+    become_writable (self);
 
   g_mutex_lock (&self->mutex);
 
