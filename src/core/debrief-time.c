@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,31 @@ looks_like_zone_name (const char *identifier)
   return g_ascii_isalpha (identifier[0]);
 }
 
+/* GLib reads a name it finds no zone file for as a POSIX TZ rule, where
+ * "UTC+2" means two hours behind UTC, and complains about files of the
+ * zone database that are not zones ("leapseconds"). Only names of zone
+ * files, where GLib looks for them, are zones. */
+static gboolean
+is_zone_file (const char *identifier)
+{
+  const char      *tzdir = g_getenv ("TZDIR");
+  g_autofree char *path = g_build_filename (tzdir != NULL ? tzdir : "/usr/share/zoneinfo",
+                                            identifier, NULL);
+  char             magic[4];
+  size_t           n;
+  FILE            *fp;
+
+  if (g_str_equal (identifier, "UTC"))
+    return TRUE;
+
+  if (!(fp = g_fopen (path, "rb")))
+    return FALSE;
+  n = fread (magic, 1, sizeof magic, fp);
+  fclose (fp);
+
+  return n == sizeof magic && memcmp (magic, "TZif", sizeof magic) == 0;
+}
+
 /**
  * debrief_time_zone_new:
  * @identifier: an IANA time zone name such as "Europe/Berlin"
@@ -46,7 +72,7 @@ debrief_time_zone_new (const char *identifier, GError **error)
   GTimeZone *tz = NULL;
 
   if (identifier != NULL && g_utf8_validate (identifier, -1, NULL) &&
-      looks_like_zone_name (identifier))
+      looks_like_zone_name (identifier) && is_zone_file (identifier))
     tz = g_time_zone_new_identifier (identifier);
 
   if (tz == NULL)
