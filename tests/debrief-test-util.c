@@ -28,6 +28,93 @@
  * process. */
 static char *self_path;
 
+#if defined(FS_IOC_GETFLAGS) && defined(FS_IMMUTABLE_FL)
+static gboolean
+set_immutable_here (const char *path, gboolean immutable)
+{
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW, 0);
+  int flags = 0;
+  int ret = -1;
+
+  if (fd < 0)
+    return FALSE;
+
+  if (ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0)
+    {
+      if (immutable)
+        flags |= FS_IMMUTABLE_FL;
+      else
+        flags &= ~FS_IMMUTABLE_FL;
+      ret = ioctl (fd, FS_IOC_SETFLAGS, &flags);
+    }
+  close (fd);
+
+  return ret == 0;
+}
+#else
+static gboolean
+set_immutable_here (const char *path, gboolean immutable)
+{
+  return FALSE;
+}
+#endif
+
+static char *
+sha256_here (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static int
+helper_main (const char *what, const char *path)
+{
+  if (g_str_equal (what, "sha256"))
+    {
+      g_autofree char *sum = sha256_here (path);
+
+      g_print ("%s", sum);
+      return 0;
+    }
+
+  if (g_str_equal (what, "immutable") || g_str_equal (what, "mutable"))
+    return set_immutable_here (path, g_str_equal (what, "immutable")) ? 0 : 1;
+
+  return 2;
+}
+
+/* Opening and closing a file in this process drops every POSIX lock the
+ * process holds on it, SQLite's included: a library open in this process
+ * would no longer be protected from other processes. So the file is
+ * touched from another process when this program can run itself. */
+static gboolean
+run_helper (const char *what, const char *path, char **output)
+{
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, "--debrief-helper",
+                           what, path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, output, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_subprocess_get_successful (proc);
+}
+
+static gboolean
+set_immutable (const char *path, gboolean immutable)
+{
+  if (self_path == NULL)
+    return set_immutable_here (path, immutable);
+
+  return run_helper (immutable ? "immutable" : "mutable", path, NULL);
+}
+
 static int
 dump_main (const char *path)
 {
@@ -65,6 +152,9 @@ debrief_test_init (int *argc, char ***argv)
   if (*argc == 3 && g_str_equal ((*argv)[1], "--debrief-dump"))
     exit (dump_main ((*argv)[2]));
 
+  if (*argc == 4 && g_str_equal ((*argv)[1], "--debrief-helper"))
+    exit (helper_main ((*argv)[2], (*argv)[3]));
+
   if (g_path_is_absolute (argv0))
     self_path = g_strdup (argv0);
   else if (strchr (argv0, G_DIR_SEPARATOR) != NULL)
@@ -90,37 +180,6 @@ debrief_test_make_dir (void)
   return dir;
 }
 
-#if defined(FS_IOC_GETFLAGS) && defined(FS_IMMUTABLE_FL)
-static gboolean
-set_immutable (const char *path, gboolean immutable)
-{
-  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW, 0);
-  int flags = 0;
-  int ret = -1;
-
-  if (fd < 0)
-    return FALSE;
-
-  if (ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0)
-    {
-      if (immutable)
-        flags |= FS_IMMUTABLE_FL;
-      else
-        flags &= ~FS_IMMUTABLE_FL;
-      ret = ioctl (fd, FS_IOC_SETFLAGS, &flags);
-    }
-  close (fd);
-
-  return ret == 0;
-}
-#else
-static gboolean
-set_immutable (const char *path, gboolean immutable)
-{
-  return FALSE;
-}
-#endif
-
 static void
 remove_tree (GFile *file)
 {
@@ -130,7 +189,7 @@ remove_tree (GFile *file)
 
   /* Files a test made read-only must be writable again to be removed */
   if (path != NULL && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    set_immutable (path, FALSE);
+    set_immutable_here (path, FALSE);
 
   children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
@@ -178,15 +237,22 @@ debrief_test_open_library (GFile *file)
   return library;
 }
 
+/**
+ * debrief_test_sha256_file:
+ *
+ * Returns: (transfer full): the SHA-256 of the file at @path; it may be
+ *   a library open in this process
+ */
 char *
 debrief_test_sha256_file (const char *path)
 {
-  g_autofree char *contents = NULL;
-  gsize            length = 0;
+  char *sum = NULL;
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (self_path == NULL)
+    return sha256_here (path);
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_assert_true (run_helper ("sha256", path, &sum));
+  return sum;
 }
 
 void
@@ -478,6 +544,24 @@ debrief_test_query_text (const char *path, const char *sql)
   sqlite3_close (db);
 
   return value;
+}
+
+/**
+ * debrief_test_exec:
+ *
+ * Runs @sql on @path (created if missing) as another program would.
+ */
+void
+debrief_test_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char    *message = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    g_error ("Cannot open %s: %s", path, sqlite3_errmsg (db));
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("Cannot run %s on %s: %s", sql, path, message);
+  sqlite3_close (db);
 }
 
 /**

@@ -33,6 +33,7 @@ char *debrief_test_dump_in_subprocess (GFile *file);
 
 gint64  debrief_test_query_int (const char *path, const char *sql);
 char   *debrief_test_query_text (const char *path, const char *sql);
+void    debrief_test_exec (const char *path, const char *sql);
 guint32 debrief_test_header_u32 (const char *path, guint offset);
 
 gboolean debrief_test_make_read_only (const char *path);

@@ -617,7 +617,7 @@ test_too_large (Fixture *f, gconstpointer data)
   g_string_append_c (big, '"');
 
   changed = change (json, "sections[4].body", big->str);
-  assert_refused (changed, DEBRIEF_ERROR_INVALID_FORMAT, MENTIONS ("“sections[4].body”", "MB"));
+  assert_refused (changed, DEBRIEF_ERROR_INVALID_FORMAT, MENTIONS ("“sections[4].body”", "2.1"));
 }
 
 static void
