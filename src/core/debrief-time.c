@@ -120,6 +120,19 @@ debrief_time_now (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* sscanf() alone also takes signs and blanks ("2026-03- 9") */
+static gboolean
+has_digits (const char *p, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 invalid_time (GError **error, const char *text)
 {
@@ -222,7 +235,9 @@ debrief_time_parse (const char           *text,
   while (g_ascii_isspace (*p))
     p++;
 
-  if (sscanf (p, "%4d-%2d-%2d%n", &year, &month, &day, &n) != 3 || n != 10)
+  if (!has_digits (p, 4) || p[4] != '-' || !has_digits (p + 5, 2) || p[7] != '-' ||
+      !has_digits (p + 8, 2) || sscanf (p, "%4d-%2d-%2d%n", &year, &month, &day, &n) != 3 ||
+      n != 10)
     return invalid_time (error, text);
   p += n;
 
@@ -231,7 +246,8 @@ debrief_time_parse (const char           *text,
       int m = 0;
 
       p++;
-      if (sscanf (p, "%2d:%2d%n", &hour, &minute, &m) != 2 || m != 5)
+      if (!has_digits (p, 2) || p[2] != ':' || !has_digits (p + 3, 2) ||
+          sscanf (p, "%2d:%2d%n", &hour, &minute, &m) != 2 || m != 5)
         return invalid_time (error, text);
       p += m;
       prec = DEBRIEF_TIME_PRECISION_MINUTE;
