@@ -37,6 +37,11 @@ typedef struct
   char     *key;
   char     *sql;
   GVariant *params;
+
+  /* Or, for writes too large to queue statement by statement */
+  DebriefStoreWriteFunc func;
+  gpointer              data;
+  GDestroyNotify        destroy;
 } Op;
 
 struct _DebriefStore
@@ -78,6 +83,8 @@ op_free (gpointer data)
   g_free (op->key);
   g_free (op->sql);
   g_clear_pointer (&op->params, g_variant_unref);
+  if (op->destroy != NULL)
+    op->destroy (op->data);
   g_free (op);
 }
 
@@ -492,11 +499,21 @@ migrate (DebriefStore *self, GError **error)
   return TRUE;
 }
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
 static gboolean
 run_batch (sqlite3 *db, GPtrArray *batch, GError **error)
 {
   const char *path = sqlite3_db_filename (db, "main");
   int         rc;
+  /* Each statement is prepared once per batch: a batch may insert a
+   * hundred thousand timeline entries with the same SQL. */
+  g_autoptr (GHashTable) statements =
+      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
 
   if ((rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
     {
@@ -507,19 +524,32 @@ run_batch (sqlite3 *db, GPtrArray *batch, GError **error)
   for (guint i = 0; i < batch->len; i++)
     {
       Op           *op = g_ptr_array_index (batch, i);
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt *stmt;
 
-      if (!debrief_store_prepare (db, op->sql, &stmt, error))
-        goto failed;
+      if (op->func != NULL)
+        {
+          if (!op->func (db, op->data, error))
+            goto failed;
+          continue;
+        }
+
+      if ((stmt = g_hash_table_lookup (statements, op->sql)) == NULL)
+        {
+          if (!debrief_store_prepare (db, op->sql, &stmt, error))
+            goto failed;
+          g_hash_table_insert (statements, op->sql, stmt);
+        }
+      else
+        sqlite3_clear_bindings (stmt);
 
       if (!debrief_store_bind (stmt, op->params, error))
         {
-          sqlite3_finalize (stmt);
+          sqlite3_reset (stmt);
           goto failed;
         }
 
       rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
 
       if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         {
@@ -794,6 +824,8 @@ commit_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void push_op (DebriefStore *self, Op *op);
+
 /**
  * debrief_store_queue:
  * @key: (nullable): identifies what @sql writes; a later operation with
@@ -829,6 +861,45 @@ debrief_store_queue (DebriefStore *self, const char *key, const char *sql, GVari
       g_hash_table_insert (self->pending_keys, op->key, op);
     }
 
+  push_op (self, op);
+}
+
+/**
+ * debrief_store_queue_func:
+ * @func: writes @data; called on the writer thread inside a batch's
+ *   transaction, in queue order with the other writes
+ * @data: (transfer full): what @func writes, owned by the store from now
+ *   on: the main thread must not touch it
+ * @destroy: (nullable): frees @data after its batch is committed
+ *
+ * Queues a write done by code rather than by one statement, for large
+ * writes such as an imported log (queuing a statement with its
+ * parameters for each row would cost more than writing it). A batch that
+ * fails is tried again, so @func may run more than once: it must write
+ * the same each time.
+ */
+void
+debrief_store_queue_func (DebriefStore         *self,
+                          DebriefStoreWriteFunc func,
+                          gpointer              data,
+                          GDestroyNotify        destroy)
+{
+  Op *op;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+
+  op = g_new0 (Op, 1);
+  op->func = func;
+  op->data = data;
+  op->destroy = destroy;
+
+  push_op (self, op);
+}
+
+static void
+push_op (DebriefStore *self, Op *op)
+{
   g_ptr_array_add (self->pending, op);
 
   if (self->commit_source == 0)

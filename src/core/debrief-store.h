@@ -24,6 +24,10 @@ typedef struct _DebriefStore DebriefStore;
  * writes failed. */
 typedef void (*DebriefStoreErrorFunc) (const GError *error, gpointer user_data);
 
+/* Writes queued data on the writer's connection; see
+ * debrief_store_queue_func(). */
+typedef gboolean (*DebriefStoreWriteFunc) (sqlite3 *db, gpointer data, GError **error);
+
 DebriefStore *debrief_store_open (const char *path, gboolean *created, GError **error);
 void          debrief_store_free (DebriefStore *self);
 sqlite3      *debrief_store_get_db (DebriefStore *self);
@@ -34,6 +38,10 @@ void          debrief_store_set_error_func (DebriefStore         *self,
                                             gpointer              user_data,
                                             GDestroyNotify        destroy);
 void debrief_store_queue (DebriefStore *self, const char *key, const char *sql, GVariant *params);
+void debrief_store_queue_func (DebriefStore         *self,
+                               DebriefStoreWriteFunc func,
+                               gpointer              data,
+                               GDestroyNotify        destroy);
 void debrief_store_commit (DebriefStore *self);
 gboolean debrief_store_flush (DebriefStore *self, GError **error);
 gboolean debrief_store_wait (DebriefStore *self, GError **error);
