@@ -14,6 +14,7 @@
 #include "debrief-file.h"
 #include "debrief-json.h"
 #include "debrief-library.h"
+#include "debrief-log-import.h"
 #include "debrief-log-problem.h"
 #include "debrief-metrics.h"
 #include "debrief-quick-entry.h"

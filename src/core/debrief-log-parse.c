@@ -283,8 +283,9 @@ _debrief_parse_leading_time (const char        *text,
     {
       gsize n = strlen (*sep);
 
+      /* Dashes only with a space after them: "-5%" is text */
       if ((gsize) (end - p) >= n && memcmp (p, *sep, n) == 0 &&
-          (p + n == end || g_ascii_isspace (p[n])))
+          (n == 1 && *p != '-' ? TRUE : p + n == end || g_ascii_isspace (p[n])))
         {
           p += n;
           while (p < end && g_ascii_isspace (*p))

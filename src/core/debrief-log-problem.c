@@ -65,6 +65,9 @@ make_excerpt (const char *text, gsize length)
         g_string_append_unichar (str, c);
     }
 
+  while (str->len > 0 && str->str[str->len - 1] == ' ')
+    g_string_truncate (str, str->len - 1);
+
   if (*p != '\0' || length > EXCERPT_CHARS * 4 + 4)
     g_string_append (str, "…");
 

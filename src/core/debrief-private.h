@@ -50,6 +50,13 @@ void               _debrief_action_item_queue_insert (DebriefActionItem *self, g
 #define DEBRIEF_TIMELINE_ENTRY_COLUMNS \
   "uuid, occurred_at, precision, kind, key_event, text, source"
 DebriefTimelineEntry *_debrief_timeline_entry_new_from_stmt (sqlite3_stmt *stmt);
+DebriefTimelineEntry *_debrief_timeline_entry_new_full (const char          *uuid,
+                                                        gint64               occurred_at,
+                                                        DebriefTimePrecision precision,
+                                                        DebriefEntryKind     kind,
+                                                        DebriefKeyEvent      key_event,
+                                                        const char          *text,
+                                                        DebriefEntrySource   source);
 void _debrief_timeline_entry_attach (DebriefTimelineEntry *self, DebriefReport *report);
 void _debrief_timeline_entry_queue_insert (DebriefTimelineEntry *self, guint position);
 

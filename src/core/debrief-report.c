@@ -1105,6 +1105,112 @@ debrief_report_move_timeline_entry (DebriefReport *self, guint from, guint to)
   return list_move (self, self->timeline, &timeline_list, from, to);
 }
 
+/* Rows of timeline entries for the writer thread: copies, so that the
+ * entries can change on the main thread meanwhile. The columns are those
+ * of _debrief_timeline_entry_queue_insert(). */
+typedef struct
+{
+  char       *uuid;
+  char       *text;
+  gint64      position;
+  gint64      occurred_at;
+  const char *precision;
+  const char *kind;
+  const char *key_event;
+  const char *source;
+} EntryRow;
+
+typedef struct
+{
+  char   *report_uuid;
+  GArray *rows;
+} EntryRows;
+
+static void
+entry_row_clear (gpointer data)
+{
+  EntryRow *row = data;
+
+  g_free (row->uuid);
+  g_free (row->text);
+}
+
+static void
+entry_rows_free (gpointer data)
+{
+  EntryRows *rows = data;
+
+  g_free (rows->report_uuid);
+  g_array_unref (rows->rows);
+  g_free (rows);
+}
+
+static EntryRows *
+entry_rows_new (DebriefReport *self, guint reserve)
+{
+  EntryRows *rows = g_new0 (EntryRows, 1);
+
+  rows->report_uuid = g_strdup (self->uuid);
+  rows->rows = g_array_sized_new (FALSE, TRUE, sizeof (EntryRow), reserve);
+  g_array_set_clear_func (rows->rows, entry_row_clear);
+
+  return rows;
+}
+
+static gboolean
+step_rows (sqlite3 *db, const char *sql, EntryRows *rows, gboolean insert, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int           rc = SQLITE_DONE;
+
+  if (!debrief_store_prepare (db, sql, &stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < rows->rows->len && rc == SQLITE_DONE; i++)
+    {
+      const EntryRow *row = &g_array_index (rows->rows, EntryRow, i);
+
+      sqlite3_bind_text (stmt, 1, row->uuid, -1, SQLITE_STATIC);
+      if (insert)
+        {
+          sqlite3_bind_text (stmt, 2, rows->report_uuid, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3, row->position);
+          if (row->occurred_at == DEBRIEF_TIME_UNSET)
+            sqlite3_bind_null (stmt, 4);
+          else
+            sqlite3_bind_int64 (stmt, 4, row->occurred_at);
+          sqlite3_bind_text (stmt, 5, row->precision, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, row->kind, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 7, row->key_event, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 8, row->text, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 9, row->source, -1, SQLITE_STATIC);
+        }
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    debrief_store_set_sqlite_error (error, db, rc, sqlite3_db_filename (db, "main"));
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+write_entry_rows_cb (sqlite3 *db, gpointer data, GError **error)
+{
+  return step_rows (db,
+                    "INSERT INTO timeline_entries (uuid, report_uuid, position, occurred_at, "
+                    "precision, kind, key_event, text, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    data, TRUE, error);
+}
+
+static gboolean
+delete_entry_rows_cb (sqlite3 *db, gpointer data, GError **error)
+{
+  return step_rows (db, "DELETE FROM timeline_entries WHERE uuid = ?", data, FALSE, error);
+}
+
 /**
  * debrief_report_insert_timeline_entries:
  * @entries: (element-type DebriefTimelineEntry): entries that are in no report
@@ -1134,8 +1240,30 @@ debrief_report_insert_timeline_entries (DebriefReport *self, guint position, GPt
 
   if (get_store (self) != NULL)
     {
+      EntryRows *rows = entry_rows_new (self, entries->len);
+
+      g_array_set_size (rows->rows, entries->len);
       for (guint i = 0; i < entries->len; i++)
-        _debrief_timeline_entry_queue_insert (g_ptr_array_index (entries, i), position + i);
+        {
+          DebriefTimelineEntry *entry = g_ptr_array_index (entries, i);
+          EntryRow             *row = &g_array_index (rows->rows, EntryRow, i);
+
+          row->uuid = g_strdup (debrief_timeline_entry_get_uuid (entry));
+          row->text = g_strdup (debrief_timeline_entry_get_text (entry));
+          row->position = position + i;
+          row->occurred_at = debrief_timeline_entry_get_occurred_at (entry);
+          row->precision = debrief_enum_to_nick (DEBRIEF_TYPE_TIME_PRECISION,
+                                                 debrief_timeline_entry_get_precision (entry));
+          row->kind = debrief_enum_to_nick (DEBRIEF_TYPE_ENTRY_KIND,
+                                            debrief_timeline_entry_get_kind (entry));
+          row->key_event = debrief_enum_to_nick (DEBRIEF_TYPE_KEY_EVENT,
+                                                 debrief_timeline_entry_get_key_event (entry));
+          row->source = debrief_enum_to_nick (DEBRIEF_TYPE_ENTRY_SOURCE,
+                                              debrief_timeline_entry_get_source (entry));
+        }
+
+      debrief_store_queue_func (get_store (self), write_entry_rows_cb, rows, entry_rows_free);
+      touch (self);
       renumber (self, G_LIST_MODEL (self->timeline), &timeline_list, position + entries->len,
                 n + entries->len);
     }
@@ -1199,17 +1327,21 @@ debrief_report_remove_timeline_entries (DebriefReport *self, GPtrArray *entries)
     }
 
   for (guint i = 0; i < removed->len; i++)
+    _debrief_timeline_entry_attach (g_ptr_array_index (removed, i), NULL);
+
+  if (removed->len > 0 && get_store (self) != NULL)
     {
-      DebriefTimelineEntry *entry = g_ptr_array_index (removed, i);
+      EntryRows *rows = entry_rows_new (self, removed->len);
 
-      _debrief_timeline_entry_attach (entry, NULL);
-      if (get_store (self) != NULL)
-        _debrief_report_queue (self, NULL, "DELETE FROM timeline_entries WHERE uuid = ?",
-                               g_variant_new ("(s)", debrief_timeline_entry_get_uuid (entry)));
+      g_array_set_size (rows->rows, removed->len);
+      for (guint i = 0; i < removed->len; i++)
+        g_array_index (rows->rows, EntryRow, i).uuid = g_strdup (
+            debrief_timeline_entry_get_uuid (g_ptr_array_index (removed, i)));
+
+      debrief_store_queue_func (get_store (self), delete_entry_rows_cb, rows, entry_rows_free);
+      touch (self);
+      renumber (self, list, &timeline_list, first, G_MAXUINT);
     }
-
-  if (removed->len > 0)
-    renumber (self, list, &timeline_list, first, G_MAXUINT);
 
   return removed->len;
 }

@@ -212,6 +212,31 @@ _debrief_timeline_entry_new_from_stmt (sqlite3_stmt *stmt)
   return self;
 }
 
+/* An entry with all its fields set at once, without notifications, for
+ * imports that make many. A %NULL @uuid makes a new one. */
+DebriefTimelineEntry *
+_debrief_timeline_entry_new_full (const char          *uuid,
+                                  gint64               occurred_at,
+                                  DebriefTimePrecision precision,
+                                  DebriefEntryKind     kind,
+                                  DebriefKeyEvent      key_event,
+                                  const char          *text,
+                                  DebriefEntrySource   source)
+{
+  DebriefTimelineEntry *self;
+
+  self = g_object_new (DEBRIEF_TYPE_TIMELINE_ENTRY, "uuid", uuid, NULL);
+  self->occurred_at = occurred_at;
+  self->precision = occurred_at == DEBRIEF_TIME_UNSET ? DEBRIEF_TIME_PRECISION_UNKNOWN : precision;
+  self->kind = kind;
+  self->key_event = key_event;
+  self->source = source;
+  g_free (self->text);
+  self->text = g_strdup (text != NULL ? text : "");
+
+  return self;
+}
+
 void
 _debrief_timeline_entry_attach (DebriefTimelineEntry *self, DebriefReport *report)
 {
