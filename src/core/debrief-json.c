@@ -57,6 +57,7 @@ static const Field report_fields[] = { { "format", FIELD_STRING, TRUE },
                                        { "severity", FIELD_STRING, TRUE },
                                        { "lead", FIELD_STRING, FALSE },
                                        { "timezone", FIELD_STRING, TRUE },
+                                       { "classification", FIELD_STRING, FALSE },
                                        { "started", FIELD_STRING_OR_NULL, FALSE },
                                        { "created", FIELD_STRING, TRUE },
                                        { "updated", FIELD_STRING, FALSE },
@@ -124,6 +125,7 @@ build_report (JsonBuilder *builder, DebriefReport *report)
   add_enum (builder, "severity", DEBRIEF_TYPE_SEVERITY, debrief_report_get_severity (report));
   add_string (builder, "lead", debrief_report_get_lead (report));
   add_string (builder, "timezone", debrief_report_get_timezone (report));
+  add_string (builder, "classification", debrief_report_get_classification (report));
   add_time (builder, "started", debrief_report_get_started_at (report));
   add_time (builder, "created", debrief_report_get_created_at (report));
   add_time (builder, "updated", debrief_report_get_updated_at (report));
@@ -649,7 +651,7 @@ debrief_json_import_report (const char *data, gssize length, GError **error)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonNode   *root;
   JsonObject *object;
-  const char *format, *uuid, *title, *lead, *timezone;
+  const char *format, *uuid, *title, *lead, *timezone, *classification;
   int         status, severity;
   gint64      version, started, created, updated;
 
@@ -724,6 +726,8 @@ debrief_json_import_report (const char *data, gssize length, GError **error)
   if (!read_uuid (object, "", NULL, &uuid, error) ||
       !read_text (object, "title", "", DEBRIEF_MAX_LINE_BYTES, FALSE, &title, error) ||
       !read_text (object, "lead", "", DEBRIEF_MAX_LINE_BYTES, FALSE, &lead, error) ||
+      !read_text (object, "classification", "", DEBRIEF_MAX_LINE_BYTES, FALSE, &classification,
+                  error) ||
       !read_enum (object, "status", "", DEBRIEF_TYPE_STATUS, DEBRIEF_STATUS_DRAFT, &status,
                   error) ||
       !read_enum (object, "severity", "", DEBRIEF_TYPE_SEVERITY, DEBRIEF_SEVERITY_SEV3, &severity,
@@ -742,7 +746,7 @@ debrief_json_import_report (const char *data, gssize length, GError **error)
 
   report = g_object_new (DEBRIEF_TYPE_REPORT, "uuid", uuid, "title", title, "status", status,
                          "severity", severity, "lead", lead, "timezone", timezone, "started-at",
-                         started, NULL);
+                         started, "classification", classification, NULL);
   _debrief_report_init_contents (report, created,
                                  updated == DEBRIEF_TIME_UNSET ? created : updated);
 

@@ -24,7 +24,8 @@ G_BEGIN_DECLS
 DebriefStore *_debrief_library_get_store (DebriefLibrary *self);
 
 #define DEBRIEF_REPORT_COLUMNS \
-  "uuid, title, status, severity, lead, timezone, started_at, created_at, updated_at"
+  "uuid, title, status, severity, lead, timezone, started_at, created_at, updated_at, " \
+  "classification"
 DebriefReport *_debrief_report_new_from_stmt (sqlite3_stmt *stmt);
 void           _debrief_report_attach (DebriefReport *self, DebriefLibrary *library);
 void           _debrief_report_detach (DebriefReport *self);

@@ -38,6 +38,7 @@ struct _DebriefReport
   char           *title;
   char           *lead;
   char           *timezone;
+  char           *classification;
   DebriefStatus   status;
   DebriefSeverity severity;
   gint64          started_at;
@@ -66,6 +67,7 @@ enum
   PROP_SEVERITY,
   PROP_LEAD,
   PROP_TIMEZONE,
+  PROP_CLASSIFICATION,
   PROP_STARTED_AT,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
@@ -76,8 +78,11 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *const fields[] = { "title",    "status",  "severity", "lead",
-                                      "timezone", "started", NULL };
+static const char *const fields[] = { "title",    "status",  "severity",       "lead",
+                                      "timezone", "started", "classification", NULL };
+
+static const char *const classifications[] = { N_ ("Internal"), N_ ("Confidential"),
+                                               N_ ("Restricted"), N_ ("Public"), NULL };
 
 static const ChildList action_list = {
   "action_items",
@@ -240,6 +245,7 @@ debrief_report_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->lead, g_free);
   g_clear_pointer (&self->timezone, g_free);
+  g_clear_pointer (&self->classification, g_free);
   g_clear_object (&self->sections);
   g_clear_object (&self->actions);
   g_clear_object (&self->timeline);
@@ -271,6 +277,9 @@ debrief_report_get_property (GObject *object, guint prop_id, GValue *value, GPar
         break;
       case PROP_TIMEZONE:
         g_value_set_string (value, self->timezone);
+        break;
+      case PROP_CLASSIFICATION:
+        g_value_set_string (value, self->classification);
         break;
       case PROP_STARTED_AT:
         g_value_set_int64 (value, self->started_at);
@@ -320,6 +329,9 @@ debrief_report_set_property (GObject *object, guint prop_id, const GValue *value
       case PROP_TIMEZONE:
         debrief_report_set_timezone (self, g_value_get_string (value), NULL);
         break;
+      case PROP_CLASSIFICATION:
+        debrief_report_set_classification (self, g_value_get_string (value));
+        break;
       case PROP_STARTED_AT:
         debrief_report_set_started_at (self, g_value_get_int64 (value));
         break;
@@ -349,6 +361,8 @@ debrief_report_class_init (DebriefReportClass *klass)
                                                  DEBRIEF_SEVERITY_SEV3, rw);
   properties[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, "", rw);
   properties[PROP_TIMEZONE] = g_param_spec_string ("timezone", NULL, NULL, "UTC", rw);
+  properties[PROP_CLASSIFICATION] = g_param_spec_string ("classification", NULL, NULL,
+                                                         "Internal", rw);
   properties[PROP_STARTED_AT] = g_param_spec_int64 ("started-at", NULL, NULL, G_MININT64,
                                                     G_MAXINT64, DEBRIEF_TIME_UNSET, rw);
   properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, G_MININT64,
@@ -368,6 +382,7 @@ debrief_report_init (DebriefReport *self)
   self->title = g_strdup ("");
   self->lead = g_strdup ("");
   self->timezone = g_strdup ("UTC");
+  self->classification = g_strdup ("Internal");
   self->severity = DEBRIEF_SEVERITY_SEV3;
   self->started_at = DEBRIEF_TIME_UNSET;
   self->sections = g_list_store_new (DEBRIEF_TYPE_SECTION);
@@ -423,6 +438,11 @@ _debrief_report_new_from_stmt (sqlite3_stmt *stmt)
   self->started_at = debrief_store_column_time (stmt, 6);
   self->created_at = sqlite3_column_int64 (stmt, 7);
   self->updated_at = sqlite3_column_int64 (stmt, 8);
+  if (*debrief_store_column_text (stmt, 9) != '\0')
+    {
+      g_free (self->classification);
+      self->classification = g_strdup (debrief_store_column_text (stmt, 9));
+    }
 
   return self;
 }
@@ -483,12 +503,12 @@ _debrief_report_queue_insert (DebriefReport *self)
   debrief_store_queue (
       store, NULL,
       "INSERT INTO reports (uuid, title, status, severity, lead, timezone, started_at, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      g_variant_new ("(ssssss@mxxx)", self->uuid, self->title,
+      "created_at, updated_at, classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      g_variant_new ("(ssssss@mxxxs)", self->uuid, self->title,
                      debrief_enum_to_nick (DEBRIEF_TYPE_STATUS, self->status),
                      debrief_enum_to_nick (DEBRIEF_TYPE_SEVERITY, self->severity), self->lead,
                      self->timezone, debrief_store_time_variant (self->started_at),
-                     self->created_at, self->updated_at));
+                     self->created_at, self->updated_at, self->classification));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
   for (guint i = 0; i < n; i++)
@@ -803,6 +823,51 @@ debrief_report_set_timezone (DebriefReport *self, const char *timezone, GError *
   return TRUE;
 }
 
+const char *
+debrief_report_get_classification (DebriefReport *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), NULL);
+
+  return self->classification;
+}
+
+/**
+ * debrief_report_set_classification:
+ * @classification: how the report may be shared, e.g. "Confidential"; %NULL
+ *   or "" restore the default, "Internal"
+ *
+ * Sets the marking printed in the header of every exported page.
+ */
+void
+debrief_report_set_classification (DebriefReport *self, const char *classification)
+{
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+  g_return_if_fail (classification == NULL || g_utf8_validate (classification, -1, NULL));
+
+  if (classification == NULL || *classification == '\0')
+    classification = "Internal";
+
+  if (g_strcmp0 (classification, self->classification) == 0)
+    return;
+
+  g_free (self->classification);
+  self->classification = g_strdup (classification);
+  update_column (self, "classification", g_variant_new_string (self->classification));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSIFICATION]);
+}
+
+/**
+ * debrief_report_list_classifications:
+ *
+ * Returns: (transfer none): the suggested classifications, untranslated
+ *   (translate them with g_dgettext() for display)
+ */
+const char *const *
+debrief_report_list_classifications (void)
+{
+  return classifications;
+}
+
 gint64
 debrief_report_get_started_at (DebriefReport *self)
 {
@@ -904,6 +969,22 @@ debrief_report_set_field (DebriefReport *self, const char *field, const char *va
   else if (g_str_equal (field, "timezone"))
     {
       return debrief_report_set_timezone (self, value, error);
+    }
+  else if (g_str_equal (field, "classification"))
+    {
+      if (!debrief_text_validate (value, -1, DEBRIEF_MAX_LINE_BYTES, FALSE,
+                                  _ ("The classification"), error))
+        return FALSE;
+      g_autofree char *stripped = g_strstrip (g_strdup (value));
+
+      if (*stripped == '\0')
+        {
+          g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE,
+                       _ ("The classification is empty. Use one of Internal, Confidential, "
+                          "Restricted or Public, or your organisation’s own marking."));
+          return FALSE;
+        }
+      debrief_report_set_classification (self, stripped);
     }
   else if (g_str_equal (field, "started"))
     {

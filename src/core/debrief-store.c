@@ -473,7 +473,7 @@ migrate (DebriefStore *self, GError **error)
 
   for (gint64 v = version + 1; v <= DEBRIEF_SCHEMA_VERSION; v++)
     {
-      static const char *migrations[] = { NULL, "0001-initial.sql" };
+      static const char *migrations[] = { NULL, "0001-initial.sql", "0002-classification.sql" };
       g_autofree char *resource = g_strdup_printf ("/io/github/debrief/Debrief/core/migrations/%s",
                                                    migrations[v]);
       g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; user_version of a library file. */
-#define DEBRIEF_SCHEMA_VERSION 1
+#define DEBRIEF_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of every library file: "DBRF". */
 #define DEBRIEF_APPLICATION_ID 0x44425246
