@@ -324,30 +324,50 @@ test_format (void)
 }
 
 static void
+assert_reads_back (gint64 t, const char *zone)
+{
+  g_autofree char *shown = debrief_time_format (t, zone, DEBRIEF_TIME_PRECISION_SECOND, TRUE);
+  g_autofree char *typed = g_strndup (shown, strlen ("2026-01-01 00:00:00"));
+  g_autoptr (GError) error = NULL;
+  gint64 back = 0;
+
+  if (!debrief_time_parse (typed, zone, &back, NULL, &error))
+    g_error ("%s (shown as “%s”) cannot be read back: %s", typed, shown, error->message);
+
+  /* In the second of two repeated hours the first is read */
+  if (back != t && back != t - 3600)
+    g_error ("“%s” in %s is read back as %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT, typed, zone,
+             back, t);
+}
+
+static void
 test_format_round_trip (void)
 {
-  static const char *const zones[] = { "Europe/Berlin", "America/New_York",
-                                       "Asia/Kolkata",  "Australia/Adelaide",
-                                       "UTC",           NULL };
+  static const struct
+  {
+    const char *zone;
+    const char *changes[2];
+  } zones[] = {
+    { "Europe/Berlin", { "2026-03-29T00:00:00Z", "2026-10-25T00:00:00Z" } },
+    { "America/New_York", { "2026-03-08T00:00:00Z", "2026-11-01T00:00:00Z" } },
+    { "Australia/Adelaide", { "2026-04-05T00:00:00Z", "2026-10-04T00:00:00Z" } },
+    { "Asia/Kolkata", { "2026-06-01T00:00:00Z", NULL } },
+  };
 
-  /* What is shown can be typed back in (for times that are not in the
-   * second of two repeated hours), every half hour through a year */
-  for (guint z = 0; zones[z] != NULL; z++)
+  /* What is shown can be typed back in: through the year, and closely
+   * around the days the clocks change */
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
     {
       for (gint64 t = utc ("2026-01-01T00:00:00Z"); t < utc ("2027-01-01T00:00:00Z");
-           t += 1800 + 7)
-        {
-          g_autofree char *shown = debrief_time_format (t, zones[z], DEBRIEF_TIME_PRECISION_SECOND,
-                                                        TRUE);
-          g_autofree char *typed = g_strndup (shown, strlen ("2026-01-01 00:00:00"));
-          g_autoptr (GError) error = NULL;
-          gint64 back = 0;
+           t += 7 * 86400 + 7 * 60 + 7)
+        assert_reads_back (t, zones[z].zone);
 
-          if (!debrief_time_parse (typed, zones[z], &back, NULL, &error))
-            g_error ("%s (shown as “%s”) cannot be read back: %s", typed, shown, error->message);
-          if (back != t && back != t - 3600 && back != t - 1800)
-            g_error ("“%s” in %s is read back as %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
-                     typed, zones[z], back, t);
+      for (guint c = 0; c < G_N_ELEMENTS (zones[z].changes) && zones[z].changes[c]; c++)
+        {
+          gint64 day = utc (zones[z].changes[c]);
+
+          for (gint64 t = day - 86400; t < day + 86400; t += 601)
+            assert_reads_back (t, zones[z].zone);
         }
     }
 }
