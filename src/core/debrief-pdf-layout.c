@@ -13,7 +13,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include <stdlib.h>
 
 #include "debrief-error.h"
 #include "debrief-pdf-private.h"
@@ -760,8 +759,7 @@ _debrief_pdf_measure (DebriefPdfDoc *doc, DebriefExportJob *job, GError **error)
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
   g_autoptr (GPtrArray) threads = g_ptr_array_new ();
   Measure  m = { 0 };
-  guint    n_threads = g_getenv ("DBG_T") ? (guint) atoi (g_getenv ("DBG_T"))
-                                          : CLAMP (g_get_num_processors (), 1, 4);
+  guint    n_threads = CLAMP (g_get_num_processors (), 1, 4);
   gboolean ok = TRUE;
   guint    count = 0;
 
