@@ -213,6 +213,24 @@ test_text_forms (void)
                DEBRIEF_ENTRY_KIND_OBSERVATION, "follow-up: check cache TTLs");
   check_source (import, 0, DEBRIEF_ENTRY_SOURCE_LOG);
 
+  /* Each entry has its own uuid, time-ordered (version 7) in log order */
+  for (guint i = 0; i < n_entries (import); i++)
+    {
+      g_autoptr (DebriefTimelineEntry)
+          entry = g_list_model_get_item (debrief_log_import_get_entries (import), i);
+      g_autoptr (DebriefTimelineEntry) next = NULL;
+      const char *uuid = debrief_timeline_entry_get_uuid (entry);
+
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_cmpint (uuid[14], ==, '7');
+      g_assert_true (strchr ("89ab", uuid[19]) != NULL);
+      if (i + 1 < n_entries (import))
+        {
+          next = g_list_model_get_item (debrief_log_import_get_entries (import), i + 1);
+          g_assert_cmpstr (uuid, <, debrief_timeline_entry_get_uuid (next));
+        }
+    }
+
   /* Reading stores nothing */
   g_assert_cmpuint (g_list_model_get_n_items (debrief_report_get_timeline (report)), ==, 0);
 
