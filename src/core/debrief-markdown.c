@@ -72,6 +72,9 @@ typedef struct
   GPtrArray *rows;
   guint      head_rows;
   gboolean   in_head;
+  /* Where the text of the link being written starts */
+  GString *link_out;
+  gsize    link_start;
 } Writer;
 
 static const char *link_removed = N_ ("[link removed]");
@@ -672,7 +675,11 @@ enter_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
         break;
       case MD_SPAN_A:
         if (w->links)
-          g_string_append_c (target (w), '[');
+          {
+            w->link_out = target (w);
+            g_string_append_c (w->link_out, '[');
+            w->link_start = w->link_out->len;
+          }
         else
           {
             w->plain_depth = 1;
@@ -766,7 +773,21 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
         {
           MD_SPAN_A_DETAIL *a = detail;
           g_autofree char  *href = attribute_dup (&a->href);
+          g_autofree char  *title = attribute_dup (&a->title);
           GString          *out = target (w);
+
+          /* A link whose text is its address is written as <address> */
+          if (out == w->link_out && w->link_start > 0 && *title == '\0' &&
+              strpbrk (href, "<> ") == NULL && strstr (href, "://") != NULL &&
+              out->len - w->link_start == strlen (href) &&
+              memcmp (out->str + w->link_start, href, strlen (href)) == 0)
+            {
+              out->str[w->link_start - 1] = '<';
+              g_string_append_c (out, '>');
+              w->link_out = NULL;
+              break;
+            }
+          w->link_out = NULL;
 
           g_string_append (out, "](");
           write_destination (out, href);
@@ -909,7 +930,6 @@ append_cell (GString *out, const char *text)
           case '|':
           case '~':
           case '&':
-          case '#':
             g_string_append_c (out, '\\');
             g_string_append_c (out, *p);
             break;
