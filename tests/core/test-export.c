@@ -1,0 +1,1185 @@
+/* test-export.c
+ *
+ * Copyright 2026 The Debrief authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-export"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "debrief-test-util.h"
+
+/* The PDF export, read back with poppler: what a reader of the PDF would
+ * see (text, pages, outline, links, metadata) for each profile, and how
+ * exporting fails and is cancelled. docs/export.md says what each profile
+ * includes; the profile tests check that. */
+
+DebriefReport *
+debrief_test_make_rich_report (guint n_entries, guint n_actions, guint n_extra_paragraphs);
+
+#define EPOCH      1773529200 /* 2026-03-14 23:00 UTC */
+#define EPOCH_TEXT "1773529200"
+
+static const char *owners[] = { "Priya Natarajan", "Sven Øberg", "Amélie Dubois",
+                                "Kenji Watanabe" };
+
+typedef struct
+{
+  DebriefReport   *report;
+  PopplerDocument *document;
+  GBytes          *pdf;
+  char           **pages; /* the text of each page */
+  char            *text;  /* all pages */
+} Export;
+
+static DebriefReport *shared_report;
+static Export         shared_full;
+
+static DebriefReport *
+rich_report (void)
+{
+  /* One report for the tests that only read it */
+  if (shared_report == NULL)
+    shared_report = debrief_test_make_rich_report (300, 40, 12);
+
+  return shared_report;
+}
+
+static DebriefExportOptions *
+options_new (const char *profile, const char *paper)
+{
+  g_autoptr (GError) error = NULL;
+  DebriefExportOptions *options = debrief_export_options_new ();
+
+  g_assert_true (debrief_export_options_set_field (options, "profile", profile, &error));
+  g_assert_true (debrief_export_options_set_field (options, "paper", paper, &error));
+  g_assert_no_error (error);
+
+  return options;
+}
+
+static GBytes *
+export_bytes (DebriefReport *report, DebriefExportOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  GBytes *bytes = debrief_export_to_bytes (report, options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+static void
+export_read (Export *e, DebriefReport *report, const char *profile, const char *paper)
+{
+  g_autoptr (DebriefExportOptions) options = options_new (profile, paper);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) all = g_string_new (NULL);
+  int n;
+
+  e->report = report;
+  e->pdf = export_bytes (report, options);
+  e->document = poppler_document_new_from_bytes (e->pdf, NULL, &error);
+  g_assert_no_error (error);
+
+  n = poppler_document_get_n_pages (e->document);
+  g_assert_cmpint (n, >, 0);
+  e->pages = g_new0 (char *, n + 1);
+  for (int i = 0; i < n; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (e->document, i);
+
+      e->pages[i] = poppler_page_get_text (page);
+      g_string_append (all, e->pages[i]);
+      g_string_append_c (all, '\n');
+      g_object_unref (page);
+    }
+  e->text = g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+static void
+export_clear (Export *e)
+{
+  g_assert_finalize_object (e->document);
+  g_clear_pointer (&e->pdf, g_bytes_unref);
+  g_clear_pointer (&e->pages, g_strfreev);
+  g_clear_pointer (&e->text, g_free);
+}
+
+/* The full report on A4, exported once for the tests that only read it */
+static Export *
+full_export (void)
+{
+  if (shared_full.document == NULL)
+    export_read (&shared_full, rich_report (), "full", "a4");
+
+  return &shared_full;
+}
+
+static gboolean
+is_rtl (gunichar c)
+{
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+/* poppler_page_get_text() gives right-to-left text (Arabic, Hebrew) in
+ * the order it is drawn on the page, left to right: reading a run of it
+ * backwards gives the text in the order it is written. */
+static char *
+logical_order (const char *text)
+{
+  g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  GString *out = g_string_new (NULL);
+  guint    i = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+          (c >= 0x2066 && c <= 0x2069))
+        continue;
+      g_array_append_val (chars, c);
+    }
+
+  while (i < chars->len)
+    {
+      guint end = i;
+
+      if (!is_rtl (g_array_index (chars, gunichar, i)))
+        {
+          g_string_append_unichar (out, g_array_index (chars, gunichar, i++));
+          continue;
+        }
+
+      /* A run of right-to-left letters, with the spaces between them */
+      while (end < chars->len &&
+             (is_rtl (g_array_index (chars, gunichar, end)) ||
+              (g_array_index (chars, gunichar, end) == ' ' && end + 1 < chars->len &&
+               is_rtl (g_array_index (chars, gunichar, end + 1)))))
+        end++;
+      for (guint j = end; j > i; j--)
+        g_string_append_unichar (out, g_array_index (chars, gunichar, j - 1));
+      i = end;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Text in the order it is written, without white space, to compare text
+ * that lines may break anywhere; @from_page if it was read from a page */
+static char *
+squash_text (const char *text, gboolean from_page)
+{
+  g_autofree char *logical = from_page ? logical_order (text) : g_strdup (text);
+  GString         *out = g_string_new (NULL);
+
+  for (const char *p = logical; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+squash (const char *text)
+{
+  return squash_text (text, TRUE);
+}
+
+static char *
+squash_needle (const char *text)
+{
+  return squash_text (text, FALSE);
+}
+
+static void
+assert_contains (const char *haystack, const char *needle)
+{
+  g_autofree char *h = squash (haystack);
+  g_autofree char *n = squash_needle (needle);
+
+  if (strstr (h, n) == NULL)
+    g_error ("“%s” is not in the exported text", needle);
+}
+
+static void
+assert_lacks (const char *haystack, const char *needle)
+{
+  g_autofree char *h = squash (haystack);
+  g_autofree char *n = squash_needle (needle);
+
+  if (strstr (h, n) != NULL)
+    g_error ("“%s” is in the exported text but should not be", needle);
+}
+
+/* Checks that @needles appear in @text in this order */
+static void
+assert_in_order (const char *text, const char *const *needles)
+{
+  g_autofree char *h = squash (text);
+  const char      *at = h;
+
+  for (guint i = 0; needles[i] != NULL; i++)
+    {
+      g_autofree char *n = squash_needle (needles[i]);
+      const char      *found = strstr (at, n);
+
+      if (found == NULL)
+        g_error ("“%s” is missing or out of order in the exported text", needles[i]);
+      at = found + strlen (n);
+    }
+}
+
+static GPtrArray *
+outline_titles (PopplerDocument *document, PopplerIndexIter *iter, GPtrArray *pages)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+
+      g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      g_ptr_array_add (titles, g_strdup (action->goto_dest.title));
+      if (pages != NULL)
+        {
+          PopplerDest *dest = action->goto_dest.dest;
+          int          page = dest->page_num;
+
+          if (dest->type == POPPLER_DEST_NAMED)
+            {
+              PopplerDest *named = poppler_document_find_dest (document, dest->named_dest);
+
+              page = named->page_num;
+              poppler_dest_free (named);
+            }
+          g_ptr_array_add (pages, GINT_TO_POINTER (page));
+        }
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+
+  return titles;
+}
+
+static void
+test_sections_in_order (void)
+{
+  Export     *e = full_export ();
+  GListModel *sections = debrief_report_get_sections (rich_report ());
+  g_autoptr (GPtrArray) expected = g_ptr_array_new ();
+
+  /* Every section's heading, then its text, in template order, then the
+   * structured parts */
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr (DebriefSection) section = g_list_model_get_item (sections, i);
+      const char *key = debrief_section_get_key (section);
+
+      g_ptr_array_add (expected, (gpointer) debrief_section_get_title (section));
+      if (g_str_equal (key, "summary"))
+        g_ptr_array_add (expected, "On 14 March the checkout service returned HTTP 502");
+      else if (g_str_equal (key, "impact"))
+        g_ptr_array_add (expected, "No data was lost");
+      else if (g_str_equal (key, "detection"))
+        g_ptr_array_add (expected, "alert: CheckoutErrors");
+      else if (g_str_equal (key, "root-cause"))
+        {
+          g_ptr_array_add (expected, "ROOTCAUSE-BRIEF");
+          g_ptr_array_add (expected, "ROOTCAUSE-DETAIL");
+        }
+      else if (g_str_equal (key, "resolution"))
+        g_ptr_array_add (expected, "kubectl -n payments rollout undo deployment/payments-api");
+      else if (g_str_equal (key, "communication"))
+        g_ptr_array_add (expected, "Post-incident email to enterprise customers");
+      else if (g_str_equal (key, "lessons"))
+        g_ptr_array_add (expected, "LESSON-0011");
+    }
+  g_ptr_array_add (expected, "Timeline");
+  g_ptr_array_add (expected, "Entry 0000");
+  g_ptr_array_add (expected, "Entry 0299");
+  g_ptr_array_add (expected, "Metrics");
+  g_ptr_array_add (expected, "Time to acknowledge");
+  g_ptr_array_add (expected, "Action items");
+  g_ptr_array_add (expected, "Action 01: alert on the checkout error rate");
+  g_ptr_array_add (expected, "Action 40: alert on the checkout error rate");
+  g_ptr_array_add (expected, NULL);
+  assert_in_order (e->text, (const char *const *) expected->pdata);
+
+  /* Every Markdown feature became text (not markup) */
+  assert_lacks (e->text, "**");
+  assert_lacks (e->text, "```");
+  assert_lacks (e->text, "](https");
+  assert_contains (e->text, "Visa and Mastercard");
+  assert_contains (e->text, "3-D Secure challenges");
+  assert_contains (e->text, "Nested quote");
+  assert_contains (e->text, "rate(http_5xx[5m]) > 0.05");
+  assert_contains (e->text, "38 % | spiky");
+  assert_contains (e->text, "☑ Status page updated");
+}
+
+static void
+test_non_latin_text (void)
+{
+  Export *e = full_export ();
+
+  /* Exactly as written, whatever the script */
+  assert_contains (e->pages[0], "Customers in Germany saw „Zahlung fehlgeschlagen“ — eine größere "
+                                "Störung mit übermäßig vielen Abbrüchen.");
+  assert_contains (e->pages[0], "決済サービスが停止しました。");
+  assert_contains (e->pages[0], "انقطاع الخدمة في الدفع");
+  assert_contains (e->pages[0], "הפסקת שירות בתשלומים");
+  assert_contains (e->pages[0], "Jana Müller-Lüdenscheidt");
+  assert_contains (e->pages[0], "Zahlungsausfall, 決済障害");
+  assert_contains (e->text, "Asia (東京)");
+  assert_contains (e->text, "再試行が多すぎます。");
+  assert_contains (e->text, "Sven Øberg");
+}
+
+static void
+test_page_numbers_and_header (void)
+{
+  Export *e = full_export ();
+  guint   n;
+
+  n = g_strv_length (e->pages);
+  g_assert_cmpuint (n, >=, 10);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, n);
+
+      assert_contains (e->pages[i], footer);
+      /* The header: the title and the classification marking */
+      assert_contains (e->pages[i], "CONFIDENTIAL");
+      assert_contains (e->pages[i], "Checkout outage");
+    }
+}
+
+static void
+test_classification_override (void)
+{
+  g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *document;
+
+  debrief_export_options_set_classification (options, "Public");
+  pdf = export_bytes (rich_report (), options);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage     *page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      assert_contains (text, "PUBLIC");
+      assert_lacks (text, "CONFIDENTIAL");
+      g_object_unref (page);
+    }
+
+  g_assert_finalize_object (document);
+}
+
+static void
+test_outline (void)
+{
+  Export           *e = full_export ();
+  PopplerIndexIter *iter;
+  GListModel       *sections = debrief_report_get_sections (rich_report ());
+  g_autoptr (GPtrArray) titles = NULL;
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  guint    n = g_list_model_get_n_items (sections);
+  gboolean found_children = FALSE;
+
+  iter = poppler_index_iter_new (e->document);
+  g_assert_nonnull (iter);
+  titles = outline_titles (e->document, iter, pages);
+
+  g_assert_cmpuint (titles->len, ==, n + 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DebriefSection) section = g_list_model_get_item (sections, i);
+
+      g_assert_cmpstr (g_ptr_array_index (titles, i), ==, debrief_section_get_title (section));
+    }
+  g_assert_cmpstr (g_ptr_array_index (titles, n), ==, "Timeline");
+  g_assert_cmpstr (g_ptr_array_index (titles, n + 1), ==, "Metrics");
+  g_assert_cmpstr (g_ptr_array_index (titles, n + 2), ==, "Action items");
+
+  /* Each entry leads to the page that has its heading */
+  for (guint i = 0; i < titles->len; i++)
+    {
+      int page = GPOINTER_TO_INT (g_ptr_array_index (pages, i));
+
+      g_assert_cmpint (page, >=, 1);
+      assert_contains (e->pages[page - 1], g_ptr_array_index (titles, i));
+    }
+
+  /* Headings inside a section are below it in the outline */
+  poppler_index_iter_free (iter);
+  iter = poppler_index_iter_new (e->document);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+
+      if (g_strcmp0 (action->goto_dest.title, "Root cause analysis") == 0)
+        {
+          PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+          g_autoptr (GPtrArray) children = NULL;
+
+          g_assert_nonnull (child);
+          children = outline_titles (e->document, child, NULL);
+          g_assert_cmpuint (children->len, ==, 1);
+          g_assert_cmpstr (g_ptr_array_index (children, 0), ==, "Chain of causes");
+          poppler_index_iter_free (child);
+          found_children = TRUE;
+        }
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+  g_assert_true (found_children);
+
+  poppler_index_iter_free (iter);
+}
+
+static gboolean
+has_entry_row (const char *page)
+{
+  return g_regex_match_simple ("Entry \\d{4}:", page, 0, 0);
+}
+
+static void
+test_table_headers_repeat (void)
+{
+  Export *e = full_export ();
+  guint   timeline_pages = 0, action_pages = 0;
+
+  for (guint i = 0; e->pages[i] != NULL; i++)
+    {
+      /* Every page with rows of the timeline table starts with its header */
+      if (has_entry_row (e->pages[i]))
+        {
+          g_autofree char *page = squash (e->pages[i]);
+          const char      *header = strstr (page, "TimeKindWhathappened");
+          g_autoptr (GMatchInfo) match = NULL;
+          GRegex *row = g_regex_new ("Entry\\d{4}:", 0, 0, NULL);
+
+          g_assert_nonnull (header);
+          g_assert_true (g_regex_match (row, page, 0, &match));
+          g_assert_cmpint (header - page, <, strstr (page, g_match_info_fetch (match, 0)) - page);
+          g_regex_unref (row);
+          timeline_pages++;
+        }
+
+      if (g_regex_match_simple ("Action \\d{2}: ", e->pages[i], 0, 0))
+        {
+          assert_contains (e->pages[i], "# Description Owner Due Status Type");
+          action_pages++;
+        }
+    }
+
+  g_assert_cmpuint (timeline_pages, >=, 5);
+  g_assert_cmpuint (action_pages, >=, 2);
+
+  /* Key events and hypotheses are marked */
+  assert_contains (e->text, "Observation ◆ Started");
+  assert_contains (e->text, "◆ Detected");
+  assert_contains (e->text, "Hypothesis");
+}
+
+static void
+test_metadata (void)
+{
+  Export          *e = full_export ();
+  g_autofree char *title = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *subject = NULL;
+
+  title = poppler_document_get_title (e->document);
+  creator = poppler_document_get_creator (e->document);
+  subject = poppler_document_get_subject (e->document);
+  g_assert_cmpstr (title, ==, debrief_report_get_title (rich_report ()));
+  g_assert_cmpstr (creator, ==, "Debrief " PACKAGE_VERSION);
+  g_assert_cmpstr (subject, ==, "Full report");
+  g_assert_cmpint (poppler_document_get_creation_date (e->document), ==, EPOCH);
+
+  /* The first page's table, times in the report's zone */
+  assert_in_order (e->pages[0], (const char *const[]){ "Status",
+                                                       "Final",
+                                                       "Severity",
+                                                       "SEV1 · Critical",
+                                                       "Incident lead",
+                                                       "Jana Müller-Lüdenscheidt",
+                                                       "Incident start",
+                                                       "2026-03-14 23:10 CET",
+                                                       "Incident end",
+                                                       "2026-03-15",
+                                                       "CET",
+                                                       "Duration",
+                                                       "Time to detect",
+                                                       "detected − started",
+                                                       "Time to acknowledge",
+                                                       "acknowledged − detected",
+                                                       "Time to mitigate",
+                                                       "mitigated − started",
+                                                       "Time to resolve",
+                                                       "resolved − started",
+                                                       "Generated",
+                                                       "2026-03-15 00:00 CET",
+                                                       NULL });
+}
+
+static void
+test_reproducible (void)
+{
+  g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+  g_autoptr (GBytes) first = export_bytes (rich_report (), options);
+  g_autoptr (GBytes) second = export_bytes (rich_report (), options);
+  g_autoptr (GBytes) later = NULL;
+
+  g_assert_true (g_bytes_equal (first, second));
+
+  /* Another generation time is another document */
+  g_setenv ("SOURCE_DATE_EPOCH", "1773615600", TRUE);
+  later = export_bytes (rich_report (), options);
+  g_setenv ("SOURCE_DATE_EPOCH", EPOCH_TEXT, TRUE);
+  g_assert_false (g_bytes_equal (first, later));
+}
+
+static void
+test_paper (void)
+{
+  struct
+  {
+    const char *paper;
+    int         width, height;
+  } cases[] = { { "a4", 595, 842 }, { "letter", 612, 792 } };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      Export e = { 0 };
+
+      export_read (&e, rich_report (), "full", cases[c].paper);
+      for (int i = 0; i < poppler_document_get_n_pages (e.document); i++)
+        {
+          PopplerPage *page = poppler_document_get_page (e.document, i);
+          double       w, h;
+
+          poppler_page_get_size (page, &w, &h);
+          g_assert_cmpint ((int) lround (w), ==, cases[c].width);
+          g_assert_cmpint ((int) lround (h), ==, cases[c].height);
+          g_object_unref (page);
+        }
+      export_clear (&e);
+    }
+
+  /* This test's locale (C.UTF-8) uses A4 */
+  g_assert_cmpint (debrief_paper_from_locale (), ==, DEBRIEF_PAPER_A4);
+}
+
+static GPtrArray *
+link_uris (PopplerDocument *document)
+{
+  GPtrArray *uris = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      GList       *links = poppler_page_get_link_mapping (page);
+
+      for (GList *l = links; l != NULL; l = l->next)
+        {
+          PopplerLinkMapping *mapping = l->data;
+
+          if (mapping->action->type == POPPLER_ACTION_URI)
+            g_ptr_array_add (uris, g_strdup (mapping->action->uri.uri));
+        }
+      poppler_page_free_link_mapping (links);
+      g_object_unref (page);
+    }
+
+  return uris;
+}
+
+static gboolean
+has_string (GPtrArray *array, const char *string)
+{
+  return g_ptr_array_find_with_equal_func (array, string, g_str_equal, NULL);
+}
+
+static void
+test_profile_full (void)
+{
+  Export *e = full_export ();
+  g_autoptr (GPtrArray) uris = NULL;
+
+  /* Links are clickable, tracker links too */
+  uris = link_uris (e->document);
+  g_assert_true (has_string (uris, "https://wiki.internal.example.com/runbooks/payments"));
+  g_assert_true (has_string (uris, "https://grafana.internal.example.com/d/pay-502"));
+  g_assert_true (has_string (uris, "https://tracker.internal.example.com/PAY-1200"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    assert_contains (e->text, owners[i]);
+  assert_contains (e->text, "Jana Müller-Lüdenscheidt");
+  assert_contains (e->text, "Time to detect");
+  assert_contains (e->text, "Started 23:10 CET");
+}
+
+static void
+test_profile_leadership (void)
+{
+  Export e = { 0 };
+
+  export_read (&e, rich_report (), "leadership", "a4");
+
+  assert_in_order (e.text, (const char *const[]){ "LEADERSHIP SUMMARY", "Executive summary",
+                                                  "Impact assessment", "Root cause analysis",
+                                                  "ROOTCAUSE-BRIEF", "Timeline", "Metrics",
+                                                  "Action items", NULL });
+  /* The root cause in brief: its first paragraph only */
+  assert_lacks (e.text, "ROOTCAUSE-DETAIL");
+  assert_lacks (e.text, "Chain of causes");
+  assert_lacks (e.text, "Detection and response");
+  assert_lacks (e.text, "Resolution steps");
+  assert_lacks (e.text, "Communication notes");
+  assert_lacks (e.text, "Lessons learned");
+  /* The chart, not the table */
+  assert_contains (e.text, "Detected 23:25 CET");
+  assert_lacks (e.text, "Entry 0042");
+  /* Metrics with formulas; actions with owners but no tracker links */
+  assert_contains (e.text, "mitigated − started");
+  assert_contains (e.text, "Priya Natarajan");
+  assert_contains (e.text, "Jana Müller-Lüdenscheidt");
+  assert_lacks (e.text, "tracker.internal.example.com");
+
+  export_clear (&e);
+}
+
+static void
+test_profile_customer (void)
+{
+  Export e = { 0 };
+  g_autoptr (GPtrArray) uris = NULL;
+
+  export_read (&e, rich_report (), "customer", "a4");
+
+  assert_in_order (
+      e.text, (const char *const[]){ "CUSTOMER NOTE", "Incident start", "2026-03-14 23:10 CET",
+                                     "Incident end", "2026-03-15 01:25 CET", "Duration",
+                                     "2 h 15 min", "Executive summary", "Impact assessment",
+                                     "Resolution steps", "Key times", "Started", "Detected",
+                                     "Mitigated", "Resolved", "Action items",
+                                     "Action 01: alert on the checkout error rate", NULL });
+
+  /* No names of people: no lead, no owners, no chat user names */
+  assert_lacks (e.text, "Jana");
+  assert_lacks (e.text, "Müller-Lüdenscheidt");
+  assert_lacks (e.text, "Incident lead");
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    assert_lacks (e.text, owners[i]);
+  assert_lacks (e.text, "Owner");
+
+  /* No internal links: link text stays, addresses go */
+  assert_lacks (e.text, "internal.example.com");
+  assert_lacks (e.text, "https://");
+  assert_contains (e.text, "The runbook is at the payments runbook and the dashboard at "
+                           "[link removed].");
+  uris = link_uris (e.document);
+  g_assert_cmpuint (uris->len, ==, 0);
+
+  /* Only what customers need */
+  assert_lacks (e.text, "Root cause analysis");
+  assert_lacks (e.text, "Detection and response");
+  assert_lacks (e.text, "Lessons learned");
+  assert_lacks (e.text, "Metrics");
+  assert_lacks (e.text, "Time to detect");
+  assert_lacks (e.text, "Entry 0");
+  assert_lacks (e.text, "Severity");
+  assert_lacks (e.text, "Due");
+
+  export_clear (&e);
+}
+
+static void
+test_nothing_clipped (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Long content");
+  g_autoptr (DebriefTimelineEntry) entry = NULL;
+  g_autoptr (GString) essay = g_string_new (NULL);
+  g_autoptr (GString) word = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *squashed = NULL;
+  Export           e = { 0 };
+  guint            n_pages;
+  const char      *last = NULL;
+
+  /* One timeline entry longer than a page, and a word longer than a line */
+  for (guint i = 0; i < 900; i++)
+    g_string_append_printf (essay, "w%04u ", i);
+  for (guint i = 0; i < 600; i++)
+    g_string_append_c (word, "abcdefghijklmnopqrstuvwxyz"[i % 26]);
+  entry = debrief_timeline_entry_new (EPOCH, DEBRIEF_TIME_PRECISION_MINUTE,
+                                      DEBRIEF_ENTRY_KIND_OBSERVATION, essay->str);
+  debrief_report_insert_timeline_entry (report, 0, entry);
+  g_string_append_printf (body, "Before %s after.\n\n[%s](https://example.com/%s)\n", word->str,
+                          word->str, word->str);
+  debrief_section_set_body (debrief_report_get_section (report, "summary"), body->str);
+
+  export_read (&e, report, "full", "a4");
+  n_pages = g_strv_length (e.pages);
+
+  /* All of it is there, in order, across the pages */
+  squashed = squash (e.text);
+  for (guint i = 0; i < 900; i++)
+    {
+      g_autofree char *w = g_strdup_printf ("w%04u", i);
+      const char      *at = strstr (squashed, w);
+
+      g_assert_nonnull (at);
+      g_assert_true (at > last);
+      last = at;
+    }
+  assert_contains (e.text, word->str);
+  g_assert_cmpuint (n_pages, >=, 3);
+
+  /* The entry's table row was split; each part under the table's header */
+  for (guint i = 0; i < n_pages; i++)
+    if (strstr (e.pages[i], "w0") != NULL)
+      assert_contains (e.pages[i], "What happened");
+
+  export_clear (&e);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_write_errors (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+  g_autoptr (GFile)
+      missing = g_file_new_build_filename (dir, "no-such-folder", "report.pdf", NULL);
+  g_autoptr (GFile) in_locked = g_file_new_build_filename (locked, "report.pdf", NULL);
+  g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = NULL;
+
+  /* A folder that does not exist */
+  g_assert_false (debrief_export_to_file (rich_report (), options, missing, NULL, &error));
+  g_assert_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "report.pdf"));
+  g_assert_false (g_file_query_exists (missing, NULL));
+  g_clear_error (&error);
+
+  /* A read-only folder: nothing is left in it */
+  g_assert_cmpint (g_mkdir (locked, 0755), ==, 0);
+  if (!debrief_test_make_read_only (locked))
+    {
+      debrief_test_make_writable (locked);
+      debrief_test_remove_dir (dir);
+      g_test_skip ("Cannot make a folder read-only here");
+      return;
+    }
+  g_assert_false (debrief_export_to_file (rich_report (), options, in_locked, NULL, &error));
+  g_assert_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "report.pdf"));
+  debrief_test_make_writable (locked);
+  listing = g_dir_open (locked, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+
+  debrief_test_remove_dir (dir);
+}
+
+static void
+test_replaces_atomically (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "report.pdf");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (DebriefExportOptions) options = options_new ("customer", "a4");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GDir) listing = NULL;
+  guint n_files = 0;
+
+  debrief_test_write_file (path, "old contents", -1);
+  before = debrief_test_sha256_file (path);
+
+  /* Cancelled: the old file stays as it was */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (debrief_export_to_file (rich_report (), options, file, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = debrief_test_sha256_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* Done: the new PDF replaces it, and nothing else is left */
+  g_assert_true (debrief_export_to_file (rich_report (), options, file, NULL, &error));
+  g_assert_no_error (error);
+  g_free (after);
+  after = debrief_test_sha256_file (path);
+  g_assert_cmpstr (before, !=, after);
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  debrief_test_remove_dir (dir);
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GThread      *thread;
+  GArray       *fractions;
+  GError       *error;
+  gboolean      done;
+  gboolean      cancel_midway;
+} AsyncState;
+
+static void
+progress_cb (double fraction, gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  /* Told on the thread that started the export */
+  g_assert_true (g_thread_self () == state->thread);
+  g_array_append_val (state->fractions, fraction);
+
+  if (state->cancel_midway && fraction > 0.2)
+    g_cancellable_cancel (state->cancellable);
+}
+
+static void
+export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  debrief_export_finish (result, &state->error);
+  state->done = TRUE;
+  g_main_loop_quit (state->loop);
+}
+
+static void
+run_async (AsyncState *state, DebriefReport *report, GFile *file, gboolean cancel_midway)
+{
+  g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+
+  state->loop = g_main_loop_new (NULL, FALSE);
+  state->cancellable = g_cancellable_new ();
+  state->thread = g_thread_self ();
+  state->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  state->cancel_midway = cancel_midway;
+
+  debrief_export_async (report, options, file, state->cancellable, progress_cb, state, NULL,
+                        export_done_cb, state);
+
+  /* The export works on a snapshot: editing the report now changes
+   * nothing in it */
+  debrief_report_set_title (report, "Renamed while exporting");
+
+  g_main_loop_run (state->loop);
+  g_assert_true (state->done);
+}
+
+static void
+async_state_clear (AsyncState *state)
+{
+  g_clear_pointer (&state->loop, g_main_loop_unref);
+  g_clear_object (&state->cancellable);
+  g_clear_pointer (&state->fractions, g_array_unref);
+  g_clear_error (&state->error);
+}
+
+static void
+test_async_progress (void)
+{
+  g_autoptr (DebriefReport) report = debrief_test_make_rich_report (300, 40, 12);
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "report.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  PopplerDocument *document;
+  AsyncState       state = { 0 };
+  g_autofree char *uri = g_file_get_uri (file);
+
+  run_async (&state, report, file, FALSE);
+  g_assert_no_error (state.error);
+
+  g_assert_cmpuint (state.fractions->len, >=, 2);
+  for (guint i = 1; i < state.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (state.fractions, double, i), >=,
+                       g_array_index (state.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (state.fractions, double, state.fractions->len - 1), ==, 1.0);
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  title = poppler_document_get_title (document);
+  g_assert_cmpstr (title, ==,
+                   "Checkout outage: payments API returned 502 — Zahlungsausfall, 決済障害");
+  g_assert_finalize_object (document);
+
+  async_state_clear (&state);
+  debrief_test_remove_dir (dir);
+  debrief_test_wait_for_last_ref (report);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_async_cancel (void)
+{
+  g_autoptr (DebriefReport) report = debrief_test_make_rich_report (300, 40, 12);
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "report.pdf");
+  g_autoptr (GDir) listing = NULL;
+  AsyncState state = { 0 };
+
+  run_async (&state, report, file, TRUE);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Nothing written, nothing left behind */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+
+  async_state_clear (&state);
+  debrief_test_remove_dir (dir);
+  debrief_test_wait_for_last_ref (report);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+typedef struct
+{
+  GMainLoop       *loop;
+  GBytes          *pdf;
+  cairo_surface_t *surface;
+  guint            n_pages;
+  GError          *error;
+} PreviewState;
+
+static void
+bytes_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  PreviewState *state = user_data;
+
+  state->pdf = debrief_export_to_bytes_finish (result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+page_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  PreviewState *state = user_data;
+
+  state->surface = debrief_export_render_page_finish (result, &state->n_pages, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_preview (void)
+{
+  g_autoptr (DebriefExportOptions) options = options_new ("customer", "letter");
+  PreviewState state = { 0 };
+  guint32     *pixels;
+  int          stride;
+  gboolean     dark = FALSE;
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  debrief_export_to_bytes_async (rich_report (), options, NULL, NULL, NULL, NULL, bytes_done_cb,
+                                 &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.pdf);
+
+  debrief_export_render_page_async (state.pdf, 0, 0.5, NULL, page_done_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.surface);
+  g_assert_cmpuint (state.n_pages, >=, 1);
+
+  /* Letter at half scale; white margins, dark title text */
+  g_assert_cmpint (cairo_image_surface_get_width (state.surface), ==, 306);
+  g_assert_cmpint (cairo_image_surface_get_height (state.surface), ==, 396);
+  pixels = (guint32 *) cairo_image_surface_get_data (state.surface);
+  stride = cairo_image_surface_get_stride (state.surface) / 4;
+  g_assert_cmphex (pixels[5 * stride + 5], ==, 0xffffffff);
+  for (int y = 50; y < 110 && !dark; y++)
+    for (int x = 30; x < 200 && !dark; x++)
+      dark = (pixels[y * stride + x] & 0xff) < 0x40;
+  g_assert_true (dark);
+  cairo_surface_destroy (state.surface);
+
+  /* A page that does not exist */
+  debrief_export_render_page_async (state.pdf, 500, 1.0, NULL, page_done_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_error (state.error, DEBRIEF_ERROR, DEBRIEF_ERROR_NOT_FOUND);
+  g_assert_null (state.surface);
+  g_clear_error (&state.error);
+
+  g_bytes_unref (state.pdf);
+  g_main_loop_unref (state.loop);
+}
+
+static void
+test_json_format (void)
+{
+  g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "report.json");
+  g_autoptr (DebriefReport) imported = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) refused = NULL;
+
+  debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_JSON);
+  g_assert_true (debrief_export_to_file (rich_report (), options, file, NULL, &error));
+  g_assert_no_error (error);
+
+  imported = debrief_json_import_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (debrief_report_get_classification (imported), ==, "Confidential");
+  g_assert_cmpuint (g_list_model_get_n_items (debrief_report_get_timeline (imported)), ==, 300);
+
+  /* JSON is the whole report: a profile that hides parts is refused */
+  g_assert_true (debrief_export_options_set_profile (options, "customer", &error));
+  refused = debrief_export_to_bytes (rich_report (), options, NULL, &error);
+  g_assert_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE);
+  g_assert_null (refused);
+
+  debrief_test_remove_dir (dir);
+  g_assert_finalize_object (g_steal_pointer (&imported));
+}
+
+static void
+test_options (void)
+{
+  g_autoptr (DebriefExportOptions) options = debrief_export_options_new ();
+  g_autoptr (DebriefExportOptions) copy = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (debrief_export_options_get_profile (options), ==, "full");
+  g_assert_cmpint (debrief_export_options_get_paper (options), ==, DEBRIEF_PAPER_AUTO);
+
+  g_assert_false (debrief_export_options_set_field (options, "profile", "compliance", &error));
+  g_assert_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "full, leadership, customer"));
+  g_clear_error (&error);
+
+  g_assert_false (debrief_export_options_set_field (options, "paper", "a3", &error));
+  g_assert_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  g_assert_true (debrief_export_options_set_field (options, "format", "md", &error));
+  g_assert_true (debrief_export_options_set_field (options, "paper", "Letter", &error));
+  g_assert_true (
+      debrief_export_options_set_field (options, "generated-at", "2026-03-15T08:00:00Z", &error));
+  g_assert_no_error (error);
+
+  copy = debrief_export_options_copy (options);
+  g_assert_cmpint (debrief_export_options_get_format (copy), ==, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  g_assert_cmpint (debrief_export_options_get_paper (copy), ==, DEBRIEF_PAPER_LETTER);
+  g_assert_cmpint (debrief_export_options_get_generated_at (copy), ==, 1773561600);
+
+  g_assert_finalize_object (g_steal_pointer (&copy));
+  g_assert_finalize_object (g_steal_pointer (&options));
+}
+
+static void
+test_classification_stored (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "lib.debrief");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  DebriefLibrary  *library = debrief_test_open_library (file);
+  DebriefReport   *report = debrief_test_create_report (library, "Stored");
+  DebriefReport   *other = debrief_test_create_report (library, "Older");
+  g_autofree char *uuid = g_strdup (debrief_report_get_uuid (report));
+  g_autofree char *other_uuid = g_strdup (debrief_report_get_uuid (other));
+
+  g_assert_cmpstr (debrief_report_get_classification (report), ==, "Internal");
+  g_assert_true (debrief_report_set_field (report, "classification", "Restricted", &error));
+  g_assert_no_error (error);
+  g_assert_false (debrief_report_set_field (report, "classification", "  ", &error));
+  g_assert_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_true (debrief_library_flush (library, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (library);
+
+  g_assert_cmpint (debrief_test_query_int (path, "PRAGMA user_version"), ==, 2);
+  library = debrief_test_open_library (file);
+  report = debrief_library_lookup_report (library, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (debrief_report_get_classification (report), ==, "Restricted");
+  g_assert_finalize_object (library);
+
+  /* A library of schema version 1 gains the column, reports "Internal" */
+  debrief_test_exec (path, "ALTER TABLE reports DROP COLUMN classification; "
+                           "PRAGMA user_version = 1");
+  library = debrief_test_open_library (file);
+  g_assert_cmpint (debrief_test_query_int (path, "PRAGMA user_version"), ==, 2);
+  other = debrief_library_lookup_report (library, other_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (debrief_report_get_classification (other), ==, "Internal");
+  g_assert_finalize_object (library);
+
+  debrief_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_setenv ("SOURCE_DATE_EPOCH", EPOCH_TEXT, TRUE);
+  debrief_test_init (&argc, &argv);
+
+  g_test_add_func ("/export/pdf/sections-in-order", test_sections_in_order);
+  g_test_add_func ("/export/pdf/non-latin-text", test_non_latin_text);
+  g_test_add_func ("/export/pdf/page-numbers-and-header", test_page_numbers_and_header);
+  g_test_add_func ("/export/pdf/classification-override", test_classification_override);
+  g_test_add_func ("/export/pdf/outline", test_outline);
+  g_test_add_func ("/export/pdf/table-headers-repeat", test_table_headers_repeat);
+  g_test_add_func ("/export/pdf/metadata", test_metadata);
+  g_test_add_func ("/export/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/export/pdf/paper", test_paper);
+  g_test_add_func ("/export/pdf/nothing-clipped", test_nothing_clipped);
+  g_test_add_func ("/export/profile/full", test_profile_full);
+  g_test_add_func ("/export/profile/leadership", test_profile_leadership);
+  g_test_add_func ("/export/profile/customer", test_profile_customer);
+  g_test_add_func ("/export/write-errors", test_write_errors);
+  g_test_add_func ("/export/replaces-atomically", test_replaces_atomically);
+  g_test_add_func ("/export/async/progress", test_async_progress);
+  g_test_add_func ("/export/async/cancel", test_async_cancel);
+  g_test_add_func ("/export/preview", test_preview);
+  g_test_add_func ("/export/json", test_json_format);
+  g_test_add_func ("/export/options", test_options);
+  g_test_add_func ("/report/classification", test_classification_stored);
+
+  status = g_test_run ();
+
+  if (shared_full.document != NULL)
+    export_clear (&shared_full);
+  if (shared_report != NULL)
+    g_assert_finalize_object (shared_report);
+
+  return status;
+}
