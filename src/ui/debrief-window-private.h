@@ -8,6 +8,7 @@
 #pragma once
 
 #include "debrief-report-editor.h"
+#include "debrief-timeline-page.h"
 #include "debrief-window.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ struct _DebriefWindow
   GtkEntry            *title_entry;
   GtkStack            *content_stack;
   DebriefReportEditor *editor;
+  AdwViewStack        *report_views;
+  DebriefTimelinePage *timeline_page;
 
   /* Owned */
   DebriefLibrary     *library;

@@ -17,6 +17,32 @@
 
 G_DEFINE_FINAL_TYPE (DebriefWindow, debrief_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* With DEBRIEF_PROFILE_T0 set to the launch time (nanoseconds since the
+ * epoch, as `date +%s%N` prints it), the window prints when its first
+ * frame and its first frame with the library's reports were drawn. The
+ * benchmarks in bench/ use this. */
+static void
+profile_frame_cb (GdkFrameClock *clock, const char *what)
+{
+  const char *t0 = g_getenv ("DEBRIEF_PROFILE_T0");
+  gint64      start = g_ascii_strtoll (t0, NULL, 10) / 1000;
+
+  g_printerr ("debrief-profile: %s %.1f ms\n", what, (g_get_real_time () - start) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, profile_frame_cb, (gpointer) what);
+}
+
+static void
+profile_next_frame (GtkWidget *widget, const char *what)
+{
+  GdkFrameClock *clock;
+
+  if (g_getenv ("DEBRIEF_PROFILE_T0") == NULL || !(clock = gtk_widget_get_frame_clock (widget)))
+    return;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (profile_frame_cb), (gpointer) what);
+  gtk_widget_queue_draw (widget);
+}
+
 static DebriefReport *
 item_get_report (gpointer item)
 {
@@ -96,6 +122,7 @@ _debrief_window_show_report (DebriefWindow *self, DebriefReport *report)
     }
 
   debrief_report_editor_set_report (self->editor, report);
+  debrief_timeline_page_set_report (self->timeline_page, report);
 
   if (report != NULL)
     {
@@ -461,6 +488,14 @@ save_window_state (DebriefWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+static void
+debrief_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (debrief_window_parent_class)->realize (widget);
+
+  profile_next_frame (widget, "first-frame");
+}
+
 static gboolean
 debrief_window_close_request (GtkWindow *window)
 {
@@ -503,9 +538,11 @@ debrief_window_class_init (DebriefWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = debrief_window_dispose;
+  widget_class->realize = debrief_window_realize;
   window_class->close_request = debrief_window_close_request;
 
   g_type_ensure (DEBRIEF_TYPE_REPORT_EDITOR);
+  g_type_ensure (DEBRIEF_TYPE_TIMELINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/debrief-window.ui");
@@ -531,6 +568,8 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, report_views);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -677,6 +716,9 @@ debrief_window_set_library (DebriefWindow *self, DebriefLibrary *library)
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (library));
   update_sidebar_page (self);
   _debrief_window_update_actions (self);
+
+  if (library != NULL)
+    profile_next_frame (GTK_WIDGET (self), "reports-shown");
 
   /* With room for both panes, open the newest report right away */
   if (library != NULL && !adw_leaflet_get_folded (self->leaflet) &&

@@ -1,0 +1,230 @@
+/* ui-bench.c
+ *
+ * Copyright 2026 The Debrief authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-ui-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "debrief-application.h"
+#include "debrief-core.h"
+#include "debrief-window.h"
+
+/* Helpers for bench/startup:
+ *
+ *   ui-bench generate LIBRARY N   writes N reports with text in every
+ *                                 section and a few action items
+ *   ui-bench typing LIBRARY       opens the window, types 2,000
+ *                                 characters into a section and prints the
+ *                                 longest main-thread stall meanwhile
+ */
+
+#define N_CHARACTERS      2000
+#define KEY_INTERVAL_MS   8
+#define PROBE_INTERVAL_MS 1
+
+static const char *words[] = {
+  "database", "failover", "latency", "cache", "deploy",  "rollback",    "customer", "region",
+  "alert",    "timeout",  "queue",   "load",  "network", "certificate", "disk",     "memory",
+};
+
+static char *
+make_text (GRand *rand, guint n_words)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      g_string_append (str, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append_c (str, (i % 14 == 13) ? '.' : ' ');
+      if (i % 60 == 59)
+        g_string_append (str, "\n\n");
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static int
+generate (const char *path, guint n_reports)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DebriefLibrary) library = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  static const char *keys[] = { "summary",    "impact",        "detection", "root-cause",
+                                "resolution", "communication", "lessons" };
+
+  if (!(library = debrief_library_open (file, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < n_reports; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Incident %u: %s %s", i + 1,
+                                                words[i % G_N_ELEMENTS (words)],
+                                                words[(i / 7) % G_N_ELEMENTS (words)]);
+      DebriefReport   *report = debrief_library_create_report (library, title, &error);
+
+      if (report == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      debrief_report_set_severity (report, i % 4);
+      debrief_report_set_status (report, i % 3);
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          g_autofree char *text = make_text (rand, 40 + g_rand_int_range (rand, 0, 80));
+
+          debrief_section_set_body (debrief_report_get_section (report, keys[k]), text);
+        }
+      for (guint a = 0; a < 3; a++)
+        {
+          g_autofree char *text = make_text (rand, 8);
+          g_autoptr (DebriefActionItem) item = debrief_action_item_new (text);
+
+          debrief_report_append_action (report, item);
+        }
+
+      /* Keep the pending writes bounded */
+      if (i % 500 == 499 && !debrief_library_flush (library, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (!debrief_library_flush (library, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%u reports written to %s\n", n_reports, path);
+  return 0;
+}
+
+typedef struct
+{
+  GtkTextView *view;
+  guint        typed;
+  gint64       last_probe;
+  gint64       max_stall;
+  gint64       max_insert;
+  gint64       started;
+  gboolean     done;
+} Typing;
+
+static gboolean
+probe_cb (gpointer data)
+{
+  Typing *t = data;
+  gint64  now = g_get_monotonic_time ();
+
+  if (t->last_probe != 0)
+    t->max_stall = MAX (t->max_stall, now - t->last_probe - PROBE_INTERVAL_MS * 1000);
+  t->last_probe = now;
+
+  return t->done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static gboolean
+key_cb (gpointer data)
+{
+  Typing        *t = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (t->view);
+  char           c = "the quick brown fox jumps over the lazy dog. "[t->typed % 45];
+  gint64         before = g_get_monotonic_time ();
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, &c, 1, TRUE);
+  t->max_insert = MAX (t->max_insert, g_get_monotonic_time () - before);
+
+  if (++t->typed < N_CHARACTERS)
+    return G_SOURCE_CONTINUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+window_ready (DebriefWindow *window)
+{
+  return debrief_window_get_library (window) != NULL && debrief_window_get_report (window) != NULL;
+}
+
+static int
+typing (const char *path)
+{
+  g_autoptr (DebriefApplication) app = debrief_application_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  DebriefWindow *window;
+  Typing         t = { 0 };
+  gint64         wait_until;
+
+  gtk_init ();
+  adw_init ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  window = DEBRIEF_WINDOW (debrief_application_new_window (app, file));
+  while (!window_ready (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  t.view = debrief_report_editor_get_section_view (debrief_window_get_editor (window), "summary");
+  gtk_widget_grab_focus (GTK_WIDGET (t.view));
+
+  /* Let the window settle before measuring */
+  wait_until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < wait_until)
+    g_main_context_iteration (NULL, FALSE);
+
+  t.started = g_get_monotonic_time ();
+  g_timeout_add (PROBE_INTERVAL_MS, probe_cb, &t);
+  g_timeout_add (KEY_INTERVAL_MS, key_cb, &t);
+
+  /* Type, then wait for the last words to be saved */
+  while (t.typed < N_CHARACTERS)
+    g_main_context_iteration (NULL, TRUE);
+  wait_until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < wait_until)
+    g_main_context_iteration (NULL, TRUE);
+  t.done = TRUE;
+
+  g_print ("typed %u characters in %.1f s, one every %d ms\n", t.typed,
+           (g_get_monotonic_time () - t.started) / 1e6 - 1.0, KEY_INTERVAL_MS);
+  g_print ("longest insertion: %.2f ms\n", t.max_insert / 1000.0);
+  g_print ("longest main-thread stall while typing and saving: %.2f ms (target: 16 ms)\n",
+           t.max_stall / 1000.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return 0;
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (argc == 4 && g_str_equal (argv[1], "generate"))
+    return generate (argv[2], (guint) strtoul (argv[3], NULL, 10));
+
+  if (argc == 3 && g_str_equal (argv[1], "typing"))
+    return typing (argv[2]);
+
+  g_printerr ("Usage: %s generate LIBRARY N | typing LIBRARY\n", argv[0]);
+  return 2;
+}
