@@ -248,6 +248,16 @@ debrief_report_finalize (GObject *object)
   g_clear_pointer (&self->classification, g_free);
   g_clear_object (&self->sections);
   g_clear_object (&self->actions);
+
+  /* Entries may outlive the report (in an undo stack): they must not
+   * point to it any more */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->timeline)); i++)
+    {
+      g_autoptr (DebriefTimelineEntry)
+          entry = g_list_model_get_item (G_LIST_MODEL (self->timeline), i);
+
+      _debrief_timeline_entry_attach (entry, NULL);
+    }
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (debrief_report_parent_class)->finalize (object);

@@ -27,7 +27,9 @@ struct _DebriefTimelineEntry
   DebriefKeyEvent      key_event;
   DebriefEntrySource   source;
 
-  /* Borrowed */
+  /* Borrowed: set while the entry is in the report's timeline; the
+   * report detaches its entries before it goes away. Not a weak pointer:
+   * removing many weak references from one report is quadratic. */
   DebriefReport *report;
 };
 
@@ -70,7 +72,7 @@ debrief_timeline_entry_finalize (GObject *object)
 {
   DebriefTimelineEntry *self = (DebriefTimelineEntry *) object;
 
-  g_clear_weak_pointer (&self->report);
+  g_assert (self->report == NULL);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->text, g_free);
 
@@ -242,7 +244,7 @@ _debrief_timeline_entry_attach (DebriefTimelineEntry *self, DebriefReport *repor
 {
   g_assert (DEBRIEF_IS_TIMELINE_ENTRY (self));
 
-  g_set_weak_pointer (&self->report, report);
+  self->report = report;
 }
 
 void
