@@ -213,6 +213,23 @@ main (int argc, char *argv[])
   t5 = now_ms ();
   g_print ("reopen + load:  %7.0f ms  (%u timeline entries)\n", t5 - t4,
            g_list_model_get_n_items (debrief_report_get_timeline (report)));
+
+  /* Undoing the import, as the timeline does: one removal of them all */
+  {
+    GListModel *timeline = debrief_report_get_timeline (report);
+    g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+    double t6, t7;
+
+    for (guint i = 0; i < g_list_model_get_n_items (timeline); i++)
+      g_ptr_array_add (all, g_list_model_get_item (timeline, i));
+    t6 = now_ms ();
+    debrief_report_remove_timeline_entries (report, all);
+    debrief_library_flush (library, &error);
+    g_assert_no_error (error);
+    t7 = now_ms ();
+    g_print ("undo + flush:   %7.0f ms  (%u entries removed)\n", t7 - t6, all->len);
+  }
+
   g_print ("peak RSS:       %7.1f MB  (whole run)\n", peak_rss_kb () / 1024.0);
   g_object_unref (library);
 
