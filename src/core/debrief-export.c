@@ -673,6 +673,8 @@ start_task (DebriefReport        *report,
   task = g_task_new (report, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_return_on_cancel (task, FALSE);
+  /* A file written before a late cancel is there: report what happened */
+  g_task_set_check_cancellable (task, FALSE);
 
   job = job_new (report, options, file, cancellable, TRUE, progress, progress_data,
                  progress_data_destroy, &error);

@@ -48,6 +48,8 @@ struct _DebriefReportEditor
   GtkStringList         *status_model;
   AdwComboRow           *severity_row;
   GtkStringList         *severity_model;
+  AdwComboRow           *classification_row;
+  GtkStringList         *classification_model;
   AdwEntryRow           *lead_row;
   GtkMenuButton         *zone_button;
   DebriefZoneChooser    *zone_chooser;
@@ -62,6 +64,7 @@ struct _DebriefReportEditor
   DebriefReport *report;
   GPtrArray     *sections;
   GPtrArray     *bindings;
+  GPtrArray     *classifications;
   gulong         report_notify_handler;
 };
 
@@ -242,6 +245,42 @@ selected_to_enum (GBinding *binding, const GValue *from, GValue *to, gpointer us
     return FALSE;
 
   g_value_set_enum (to, (int) selected);
+  return TRUE;
+}
+
+/* Classifications are stored by their untranslated names and shown
+ * translated; a name set elsewhere (by the CLI, say) is added to the list. */
+static gboolean
+classification_to_selected (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  DebriefReportEditor *self = user_data;
+  const char          *name = g_value_get_string (from);
+  guint                index;
+
+  if (name == NULL)
+    return FALSE;
+
+  if (!g_ptr_array_find_with_equal_func (self->classifications, name, g_str_equal, &index))
+    {
+      g_ptr_array_add (self->classifications, g_strdup (name));
+      gtk_string_list_append (self->classification_model, name);
+      index = self->classifications->len - 1;
+    }
+
+  g_value_set_uint (to, index);
+  return TRUE;
+}
+
+static gboolean
+selected_to_classification (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  DebriefReportEditor *self = user_data;
+  guint                selected = g_value_get_uint (from);
+
+  if (selected >= self->classifications->len)
+    return FALSE;
+
+  g_value_set_string (to, g_ptr_array_index (self->classifications, selected));
   return TRUE;
 }
 
@@ -434,6 +473,7 @@ debrief_report_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->classifications, g_ptr_array_unref);
 
   G_OBJECT_CLASS (debrief_report_editor_parent_class)->finalize (object);
 }
@@ -512,6 +552,8 @@ debrief_report_editor_class_init (DebriefReportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, status_model);
   gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, severity_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, severity_model);
+  gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, classification_row);
+  gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, classification_model);
   gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, lead_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, zone_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefReportEditor, zone_chooser);
@@ -538,6 +580,13 @@ debrief_report_editor_init (DebriefReportEditor *self)
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->classifications = g_ptr_array_new_with_free_func (g_free);
+  for (const char *const *c = debrief_report_list_classifications (); *c; c++)
+    {
+      g_ptr_array_add (self->classifications, g_strdup (*c));
+      gtk_string_list_append (self->classification_model, _ (*c));
+    }
 
   fill_enum_model (self->status_model, DEBRIEF_TYPE_STATUS);
   fill_enum_model (self->severity_model, DEBRIEF_TYPE_SEVERITY);
@@ -593,6 +642,11 @@ debrief_report_editor_set_report (DebriefReportEditor *self, DebriefReport *repo
       bind (self, report, "status", self->status_row, "selected", TRUE);
       bind (self, report, "severity", self->severity_row, "selected", TRUE);
       bind (self, report, "lead", self->lead_row, "text", FALSE);
+      g_ptr_array_add (self->bindings,
+                       g_object_ref (g_object_bind_property_full (
+                           report, "classification", self->classification_row, "selected",
+                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                           classification_to_selected, selected_to_classification, self, NULL)));
 
       update_zone (self);
       debrief_datetime_button_set_time (self->start_button,

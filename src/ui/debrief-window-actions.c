@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "debrief-application.h"
+#include "debrief-export-dialog.h"
 #include "debrief-window-private.h"
 
 static void
@@ -194,6 +195,52 @@ _debrief_window_open_library_file (DebriefWindow *self, GFile *file)
                                           g_object_ref (self));
 }
 
+static void
+open_exported_cb (AdwToast *toast, gpointer user_data)
+{
+  GFile           *file = g_object_get_data (G_OBJECT (toast), "file");
+  GtkWindow       *window = g_object_get_data (G_OBJECT (toast), "window");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+static void
+exported_cb (DebriefExportDialog *dialog, GFile *file, DebriefWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  AdwToast        *toast;
+
+  /* Translators: %s is the name of the exported file */
+  message = g_strdup_printf (_ ("Exported “%s”"), name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _ ("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "window", self);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (open_exported_cb), NULL);
+  debrief_window_add_toast (self, toast);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+  DebriefReport *report = debrief_report_editor_get_report (self->editor);
+  GtkWidget     *dialog;
+
+  if (report == NULL)
+    return;
+
+  /* Export what is on screen, including the last keystrokes */
+  debrief_report_editor_commit (self->editor);
+
+  dialog = debrief_export_dialog_new (report);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _debrief_window_update_actions (DebriefWindow *self)
 {
@@ -204,7 +251,7 @@ _debrief_window_update_actions (DebriefWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-report", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", writable && has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_library);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_report);
 }
 
 void
@@ -215,7 +262,7 @@ _debrief_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report",
                                        NULL);
