@@ -1012,6 +1012,21 @@ place_table (Pager *pager, DebriefPdfBlock *block)
       Frag           frag = full_frag (table, r);
       guint          first[DEBRIEF_PDF_MAX_COLUMNS] = { 0 };
 
+      /* A row that belongs with the next (a day's heading) does not end
+       * a page */
+      if (row->keep_with_next && r + 1 < table->rows->len && item.frags->len > 0)
+        {
+          double next = row_height (table, g_ptr_array_index (table->rows, r + 1));
+
+          if (pager->y + frag.height + next > pager->bottom + 0.01 &&
+              frag.height + next <= pager->bottom - pager->top - header)
+            {
+              finish_table_item (pager, &item);
+              new_page (pager);
+              start_table_item (pager, block, &item, header);
+            }
+        }
+
       if (pager->y + frag.height <= pager->bottom + 0.01)
         {
           g_array_append_val (item.frags, frag);
@@ -1322,7 +1337,7 @@ draw_table_row (DebriefPdfDoc   *doc,
       cairo_fill (cr);
     }
 
-  for (guint c = 0; c < table->n_columns; c++)
+  for (guint c = 0; c < (row->span ? 1 : table->n_columns); c++)
     {
       DebriefPdfText *cell = row->cells[c];
 

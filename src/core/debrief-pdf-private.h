@@ -105,6 +105,8 @@ typedef void (*DebriefPdfDrawFunc) (
 typedef struct
 {
   DebriefPdfText **cells;
+  gboolean         span;           /* the first cell spans all columns */
+  gboolean         keep_with_next; /* never the last row on a page */
   gboolean         has_background;
   DebriefPdfColor  background;
   gboolean         accent_edge;

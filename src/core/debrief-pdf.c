@@ -121,18 +121,21 @@ fit_widths (DebriefPdfDoc *doc,
             guint          flex,
             const double  *natural,
             const double  *cap,
+            const double  *floors,
             double         pad,
             double         min_fraction,
             double        *widths)
 {
   double used = 0;
   double room = doc->content_width;
+  double least[DEBRIEF_PDF_MAX_COLUMNS];
 
   for (guint c = 0; c < n; c++)
     {
       if (c == flex)
         continue;
       widths[c] = ceil (MIN (natural[c], cap[c]) + 2 * pad + 1.5);
+      least[c] = MIN (widths[c], MAX (36, floors ? ceil (floors[c] + 2 * pad + 1.5) : 0));
       used += widths[c];
     }
 
@@ -143,9 +146,9 @@ fit_widths (DebriefPdfDoc *doc,
       guint wide = flex;
 
       for (guint c = 0; c < n; c++)
-        if (c != flex && (wide == flex || widths[c] > widths[wide]))
+        if (c != flex && widths[c] > least[c] && (wide == flex || widths[c] > widths[wide]))
           wide = c;
-      if (wide == flex || widths[wide] <= 36)
+      if (wide == flex)
         break;
       widths[wide] -= 1;
       used -= 1;
@@ -164,6 +167,18 @@ static double
 widest_markup (DebriefPdfDoc *doc, DebriefPdfStyle style, double current, const char *markup)
 {
   return MAX (current, _debrief_pdf_markup_natural_width (doc, style, markup));
+}
+
+/* The widest word of @text, which a column must not be narrower than */
+static double
+widest_word (DebriefPdfDoc *doc, double current, const char *text)
+{
+  g_auto (GStrv) words = g_strsplit (text != NULL ? text : "", " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    current = widest (doc, DEBRIEF_PDF_STYLE_TABLE, current, words[i]);
+
+  return current;
 }
 
 static char *
@@ -409,6 +424,9 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
   double                 y_lanes = y_events + CHART_EVENT_ROWS * CHART_ROW_HEIGHT + 6;
   double                 y_axis = y_lanes + CHART_N_LANES * CHART_LANE_HEIGHT + 8;
   double                 row_right[CHART_EVENT_ROWS];
+  char                  *labels[DEBRIEF_N_KEY_EVENTS] = { NULL };
+  double                 label_x[DEBRIEF_N_KEY_EVENTS] = { 0 };
+  double                 label_y[DEBRIEF_N_KEY_EVENTS] = { 0 };
   gint64                 step = chart_step (chart->t1 - chart->t0);
   gint64                 offset, first;
   g_autofree char       *last_day = NULL;
@@ -492,6 +510,43 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
       cairo_stroke (cr);
     }
 
+  /* Key events: a line down to the axis, under everything else, and a
+   * label on the first row where it does not run into another */
+  for (guint r = 0; r < CHART_EVENT_ROWS; r++)
+    row_right[r] = -G_MAXDOUBLE;
+
+  for (guint k = DEBRIEF_KEY_EVENT_STARTED; k <= DEBRIEF_KEY_EVENT_RESOLVED; k++)
+    {
+      const DebriefPdfColor *color = &event_colors[k];
+      g_autofree char       *time = NULL;
+      double                 ex, lw;
+      guint                  row = 0;
+
+      if (s->event_at[k] == DEBRIEF_TIME_UNSET)
+        continue;
+
+      ex = chart_x (chart, px0, px1, s->event_at[k]);
+      time = format_time (s, s->event_at[k], DEBRIEF_TIME_PRECISION_MINUTE, FALSE);
+      /* Translators: a key event and its time in the timeline chart, e.g. "Detected 14:05 CET" */
+      labels[k] = g_strdup_printf (_ ("%s %s"), debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, k),
+                                   time);
+      lw = chart_label_width (doc, DEBRIEF_PDF_STYLE_CHART_BOLD, labels[k]);
+      label_x[k] = ex + lw + 6 > x + width ? ex - lw - 2 : ex + 2;
+
+      while (row + 1 < CHART_EVENT_ROWS && label_x[k] < row_right[row] + 6)
+        row++;
+      row_right[row] = label_x[k] + lw;
+      label_y[k] = y_events + row * CHART_ROW_HEIGHT;
+
+      cairo_set_source_rgb (cr, color->r, color->g, color->b);
+      cairo_set_line_width (cr, 0.8);
+      cairo_move_to (cr, ex, label_y[k] + 1);
+      cairo_line_to (cr, ex, y_axis);
+      cairo_stroke (cr);
+      cairo_arc (cr, ex, y_axis, 2.2, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+
   /* Spans the metrics measure */
   for (guint m = 0; m < CHART_N_LANES; m++)
     {
@@ -509,16 +564,18 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
           double           bx0 = chart_x (chart, px0, px1, metric->from_at);
           double           bx1 = MAX (chart_x (chart, px0, px1, metric->to_at), bx0 + 1.5);
           double           label_w = chart_label_width (doc, DEBRIEF_PDF_STYLE_CHART_BOLD, amount);
+          double           lx = bx1 + 4 + label_w <= px1 + 8 ? bx1 + 4 : bx0 - 4 - label_w;
 
           cairo_set_source_rgb (cr, color->r, color->g, color->b);
           cairo_rectangle (cr, bx0, ly + 3.5, bx1 - bx0, 7.5);
           cairo_fill (cr);
 
+          /* On the panel's colour, over any event line it crosses */
+          cairo_set_source_rgb (cr, chart_fill.r, chart_fill.g, chart_fill.b);
+          cairo_rectangle (cr, lx - 1.5, ly + 3, label_w + 3, 8.5);
+          cairo_fill (cr);
           cairo_set_source_rgb (cr, 0.16, 0.17, 0.19);
-          if (bx1 + 4 + label_w <= px1 + 8)
-            chart_label (doc, cr, DEBRIEF_PDF_STYLE_CHART_BOLD, amount, bx1 + 4, ly + 3, FALSE);
-          else
-            chart_label (doc, cr, DEBRIEF_PDF_STYLE_CHART_BOLD, amount, bx0 - 4, ly + 3, TRUE);
+          chart_label (doc, cr, DEBRIEF_PDF_STYLE_CHART_BOLD, amount, lx, ly + 3, FALSE);
         }
       else
         {
@@ -531,42 +588,16 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
         }
     }
 
-  /* Key events: a line down to the axis and a label on the first free row */
-  for (guint r = 0; r < CHART_EVENT_ROWS; r++)
-    row_right[r] = -G_MAXDOUBLE;
-
   for (guint k = DEBRIEF_KEY_EVENT_STARTED; k <= DEBRIEF_KEY_EVENT_RESOLVED; k++)
     {
       const DebriefPdfColor *color = &event_colors[k];
-      g_autofree char       *time = NULL;
-      g_autofree char       *label = NULL;
-      double                 ex, lw, lx;
-      guint                  row = 0;
 
-      if (s->event_at[k] == DEBRIEF_TIME_UNSET)
+      if (labels[k] == NULL)
         continue;
-
-      ex = chart_x (chart, px0, px1, s->event_at[k]);
-      time = format_time (s, s->event_at[k], DEBRIEF_TIME_PRECISION_MINUTE, FALSE);
-      /* Translators: a key event and its time in the timeline chart, e.g. "Detected 14:05 CET" */
-      label = g_strdup_printf (_ ("%s %s"), debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, k),
-                               time);
-      lw = chart_label_width (doc, DEBRIEF_PDF_STYLE_CHART_BOLD, label);
-      lx = ex + lw + 6 > x + width ? ex - lw - 2 : ex + 2;
-
-      while (row + 1 < CHART_EVENT_ROWS && lx < row_right[row] + 6)
-        row++;
-      row_right[row] = lx + lw;
-
       cairo_set_source_rgb (cr, color->r, color->g, color->b);
-      cairo_set_line_width (cr, 0.9);
-      cairo_move_to (cr, ex, y_events + row * CHART_ROW_HEIGHT + 1);
-      cairo_line_to (cr, ex, y_axis);
-      cairo_stroke (cr);
-      cairo_arc (cr, ex, y_axis, 2.2, 0, 2 * G_PI);
-      cairo_fill (cr);
-      chart_label (doc, cr, DEBRIEF_PDF_STYLE_CHART_BOLD, label, lx,
-                   y_events + row * CHART_ROW_HEIGHT, FALSE);
+      chart_label (doc, cr, DEBRIEF_PDF_STYLE_CHART_BOLD, labels[k], label_x[k], label_y[k],
+                   FALSE);
+      g_free (labels[k]);
     }
 }
 
@@ -592,21 +623,44 @@ add_chart (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
             4);
 }
 
-/* An entry's time; when the incident runs over several days, with its
- * date below in grey */
 static char *
-entry_time_markup (DebriefExportSnapshot *s, DebriefExportEntry *e)
+entry_text_markup (DebriefExportEntry *e, const char *accent)
 {
-  g_autofree char *time = format_time (s, e->at, e->precision, FALSE);
-  g_autofree char *date = NULL;
+  g_autoptr (GString) markup = g_string_new (NULL);
+  g_autofree char *text = g_markup_escape_text (e->text != NULL ? e->text : "", -1);
 
-  if (!s->spans_days || e->at == DEBRIEF_TIME_UNSET ||
-      e->precision == DEBRIEF_TIME_PRECISION_UNKNOWN || e->precision == DEBRIEF_TIME_PRECISION_DAY)
-    return g_markup_escape_text (time, -1);
+  if (e->key_event != DEBRIEF_KEY_EVENT_NONE)
+    {
+      g_autofree char *label = g_markup_printf_escaped (
+          "<span foreground='%s'><b>◆ %s</b></span>  ", accent,
+          debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, e->key_event));
 
-  date = format_time (s, e->at, DEBRIEF_TIME_PRECISION_DAY, TRUE);
-  return g_markup_printf_escaped ("%s\n<span size='smaller' foreground='#6b6e75'>%s</span>", time,
-                                  date);
+      g_string_append (markup, label);
+    }
+
+  /* A guess reads differently from an observed fact */
+  if (e->kind == DEBRIEF_ENTRY_KIND_HYPOTHESIS)
+    g_string_append_printf (markup, "<span foreground='#55585f'><i>%s</i></span>", text);
+  else
+    g_string_append (markup, text);
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* The local day of @utc, e.g. "Saturday 14 March 2026", or NULL */
+static char *
+entry_day (DebriefExportSnapshot *s, DebriefExportEntry *e)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (e->at == DEBRIEF_TIME_UNSET || e->precision == DEBRIEF_TIME_PRECISION_UNKNOWN ||
+      !(utc = g_date_time_new_from_unix_utc (e->at)))
+    return NULL;
+
+  local = g_date_time_to_timezone (utc, s->tz);
+  /* Translators: a day heading in the timeline table; see g_date_time_format() */
+  return g_date_time_format (local, _ ("%A %-d %B %Y"));
 }
 
 static gboolean
@@ -617,36 +671,35 @@ add_timeline_table (DebriefPdfDoc         *doc,
 {
   const char      *titles[] = { _ ("Time"), _ ("Kind"), _ ("What happened") };
   double           natural[3] = { 0 };
-  const double     cap[3] = { 130, 110, 0 };
+  const double     cap[3] = { 90, 110, 0 };
   double           widths[3];
   DebriefPdfTable *table;
   DebriefPdfRow   *header;
   g_autofree char *accent = color_hex (key_row_edge);
   g_autofree char *hypothesis = color_hex (hypothesis_edge);
+  g_autofree char *day = NULL;
 
   /* Times all have the same form: a few show how wide they get */
   for (guint i = 0; i < s->entries->len; i += MAX (1, s->entries->len / 16))
     {
       DebriefExportEntry *e = g_ptr_array_index (s->entries, i);
-      g_autofree char    *time = entry_time_markup (s, e);
+      g_autofree char    *time = format_time (s, e->at, e->precision, FALSE);
 
-      natural[0] = widest_markup (doc, DEBRIEF_PDF_STYLE_TABLE, natural[0], time);
+      natural[0] = widest (doc, DEBRIEF_PDF_STYLE_TABLE, natural[0], time);
     }
   for (guint k = 0; k <= DEBRIEF_ENTRY_KIND_COMMUNICATION; k++)
-    natural[1] = widest (doc, DEBRIEF_PDF_STYLE_TABLE, natural[1],
-                         debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, k));
-  for (guint k = DEBRIEF_KEY_EVENT_STARTED; k <= DEBRIEF_KEY_EVENT_RESOLVED; k++)
     {
       g_autofree char *markup = g_markup_printf_escaped (
-          "<b>◆ %s</b>", debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, k));
+          "<i><b>%s</b></i>", debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, k));
 
       natural[1] = widest_markup (doc, DEBRIEF_PDF_STYLE_TABLE, natural[1], markup);
     }
   for (guint c = 0; c < 2; c++)
     natural[c] = widest (doc, DEBRIEF_PDF_STYLE_TABLE_HEADER, natural[c], titles[c]);
-  fit_widths (doc, 3, 2, natural, cap, 5, 0.5, widths);
+  fit_widths (doc, 3, 2, natural, cap, natural, 5, 0.5, widths);
 
   table = _debrief_pdf_table_new (3, widths);
+  table->pad_y = 3.5;
   header = _debrief_pdf_table_set_header (table);
 
   for (guint c = 0; c < 3; c++)
@@ -656,36 +709,40 @@ add_timeline_table (DebriefPdfDoc         *doc,
   for (guint i = 0; i < s->entries->len; i++)
     {
       DebriefExportEntry *e = g_ptr_array_index (s->entries, i);
-      DebriefPdfRow      *row = _debrief_pdf_table_add_row (table);
-      g_autofree char    *time = entry_time_markup (s, e);
-      const char         *kind = debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, e->kind);
+      DebriefPdfRow      *row;
+      g_autofree char    *time = format_time (s, e->at, e->precision, FALSE);
+      g_autofree char    *text = entry_text_markup (e, accent);
       g_autofree char    *kind_markup = NULL;
+      g_autofree char    *entry_day_name = entry_day (s, e);
+      const char         *kind = debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, e->kind);
       gboolean            guess = e->kind == DEBRIEF_ENTRY_KIND_HYPOTHESIS;
 
-      if (e->key_event != DEBRIEF_KEY_EVENT_NONE)
-        kind_markup = g_markup_printf_escaped (
-            guess ? "<i>%s</i>\n<span foreground='%s'><b>◆ %s</b></span>"
-                  : "%s\n<span foreground='%s'><b>◆ %s</b></span>",
-            kind, accent, debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, e->key_event));
-      else if (guess)
+      /* A row for each day the entries run into; times carry no date */
+      if (entry_day_name != NULL && g_strcmp0 (entry_day_name, day) != 0)
+        {
+          g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", entry_day_name);
+
+          row = _debrief_pdf_table_add_row (table);
+          row->span = TRUE;
+          row->keep_with_next = TRUE;
+          row->has_background = TRUE;
+          row->background = (DebriefPdfColor){ 0.925, 0.935, 0.95 };
+          row->cells[0] = cell_markup (doc, DEBRIEF_PDF_STYLE_TABLE, markup,
+                                       doc->content_width - 2 * table->pad_x);
+          g_free (day);
+          day = g_steal_pointer (&entry_day_name);
+        }
+
+      if (guess)
         kind_markup = g_markup_printf_escaped ("<span foreground='%s'><i><b>%s</b></i></span>",
                                                hypothesis, kind);
       else
         kind_markup = g_markup_escape_text (kind, -1);
 
-      row->cells[0] = cell_markup (doc, DEBRIEF_PDF_STYLE_TABLE, time,
-                                   widths[0] - 2 * table->pad_x);
+      row = _debrief_pdf_table_add_row (table);
+      row->cells[0] = cell_text (doc, DEBRIEF_PDF_STYLE_TABLE, time, widths[0] - 2 * table->pad_x);
       row->cells[1] = cell_shared (doc, kind_markup, TRUE, widths[1] - 2 * table->pad_x);
-      if (guess)
-        {
-          g_autofree char *markup = g_markup_printf_escaped (
-              "<span foreground='#55585f'><i>%s</i></span>", e->text ? e->text : "");
-
-          row->cells[2] = cell_markup (doc, DEBRIEF_PDF_STYLE_TABLE, markup,
-                                       widths[2] - 2 * table->pad_x);
-        }
-      else
-        row->cells[2] = cell_text (doc, DEBRIEF_PDF_STYLE_TABLE, e->text,
+      row->cells[2] = cell_markup (doc, DEBRIEF_PDF_STYLE_TABLE, text,
                                    widths[2] - 2 * table->pad_x);
 
       if (e->key_event != DEBRIEF_KEY_EVENT_NONE)
@@ -703,8 +760,7 @@ add_timeline_table (DebriefPdfDoc         *doc,
           row->accent = hypothesis_edge;
         }
 
-      if (i % 64 == 0 &&
-          !_debrief_export_job_progress (job, 0.1 + 0.2 * i / s->entries->len, error))
+      if (i % 64 == 0 && !_debrief_export_job_progress (job, 0.1 * i / s->entries->len, error))
         {
           _debrief_pdf_table_free (table);
           return FALSE;
@@ -778,7 +834,7 @@ add_metrics (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
     }
   for (guint c = 0; c < 3; c++)
     natural[c] = widest (doc, DEBRIEF_PDF_STYLE_TABLE_HEADER, natural[c], titles[c]);
-  fit_widths (doc, 4, 3, natural, cap, 5, 0.3, widths);
+  fit_widths (doc, 4, 3, natural, cap, NULL, 5, 0.3, widths);
   table = _debrief_pdf_table_new (4, widths);
   header = _debrief_pdf_table_set_header (table);
 
@@ -836,6 +892,7 @@ add_actions (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
   double               widths[DEBRIEF_PDF_MAX_COLUMNS];
   double               natural[DEBRIEF_PDF_MAX_COLUMNS] = { 0 };
   double               cap[DEBRIEF_PDF_MAX_COLUMNS];
+  double               floors[DEBRIEF_PDF_MAX_COLUMNS] = { 0 };
   const char          *titles[DEBRIEF_PDF_MAX_COLUMNS];
   guint                n = 0, description;
   DebriefPdfTable     *table;
@@ -867,6 +924,7 @@ add_actions (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
           DebriefExportAction *a = g_ptr_array_index (s->actions, i);
 
           natural[n] = widest (doc, DEBRIEF_PDF_STYLE_TABLE, natural[n], a->owner ? a->owner : "");
+          floors[n] = widest_word (doc, floors[n], a->owner);
         }
       cap[n++] = 72;
     }
@@ -885,6 +943,7 @@ add_actions (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
               "✓ %s", debrief_enum_get_label (DEBRIEF_TYPE_ACTION_STATUS, k));
 
           natural[n] = widest (doc, DEBRIEF_PDF_STYLE_TABLE, natural[n], label);
+          floors[n] = widest_word (doc, floors[n], label);
         }
       cap[n++] = 64;
     }
@@ -899,7 +958,13 @@ add_actions (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
   for (guint c = 0; c < n; c++)
     if (c != description)
       natural[c] = widest (doc, DEBRIEF_PDF_STYLE_TABLE_HEADER, natural[c], titles[c]);
-  fit_widths (doc, n, description, natural, cap, 5, 0.36, widths);
+
+  /* Numbers, dates and types do not wrap; names and statuses may */
+  floors[0] = natural[0];
+  for (guint c = 0; c < n; c++)
+    if (g_str_equal (titles[c], _ ("Due")) || g_str_equal (titles[c], _ ("Type")))
+      floors[c] = natural[c];
+  fit_widths (doc, n, description, natural, cap, floors, 5, 0.45, widths);
 
   table = _debrief_pdf_table_new (n, widths);
   header = _debrief_pdf_table_set_header (table);
@@ -926,9 +991,10 @@ add_actions (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
           DebriefPdfLink  link;
           PangoAttribute *attr;
 
+          /* The address without its scheme, clickable */
           g_string_append (text, "\xE2\x80\xA8");
           link.start = (guint) text->len;
-          g_string_append (text, a->link);
+          g_string_append (text, strstr (a->link, "://") ? strstr (a->link, "://") + 3 : a->link);
           link.end = (guint) text->len;
           link.uri = g_strdup (a->link);
           g_array_append_val (links, link);
@@ -937,7 +1003,7 @@ add_actions (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
           attr->start_index = link.start;
           attr->end_index = link.end;
           pango_attr_list_insert (attrs, attr);
-          attr = pango_attr_scale_new (0.88);
+          attr = pango_attr_scale_new (0.86);
           attr->start_index = link.start;
           attr->end_index = link.end;
           pango_attr_list_insert (attrs, attr);
