@@ -1076,7 +1076,7 @@ _debrief_pdf_render (DebriefExportSnapshot *s, DebriefExportJob *job, GError **e
   doc->marking = g_strdup (s->classification);
   doc->marking_color = marking_color (s->classification);
   generated = format_time (s, s->generated_at, DEBRIEF_TIME_PRECISION_MINUTE, TRUE);
-  /* Translators: the footer of exported pages, e.g. "Customer note · Generated 2026-12-04 15:00 CET" */
+  /* Translators: a page footer, e.g. "Customer note · Generated 2026-12-04 15:00 CET" */
   doc->running_left = g_strdup_printf (_ ("%s · Generated %s"),
                                        debrief_profile_get_label (profile), generated);
 

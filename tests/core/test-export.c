@@ -769,6 +769,69 @@ test_nothing_clipped (void)
 }
 
 static void
+test_sparse_reports (void)
+{
+  g_autoptr (DebriefReport) empty = debrief_report_new ("");
+  g_autoptr (DebriefReport) odd = debrief_report_new ("Odd order");
+  const char *profiles[] = { "full", "leadership", "customer" };
+  struct
+  {
+    gint64          at;
+    DebriefKeyEvent key;
+  } entries[] = {
+    { EPOCH + 600, DEBRIEF_KEY_EVENT_STARTED },
+    { EPOCH, DEBRIEF_KEY_EVENT_DETECTED }, /* before it started */
+    { DEBRIEF_TIME_UNSET, DEBRIEF_KEY_EVENT_NONE },
+  };
+
+  /* An empty report: every part says it is empty */
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      Export e = { 0 };
+
+      export_read (&e, empty, profiles[i], "a4");
+      assert_contains (e.text, "Untitled report");
+      assert_contains (e.text, "This section has not been written.");
+      assert_contains (e.text, "Page 1 of");
+      if (g_str_equal (profiles[i], "full"))
+        {
+          assert_contains (e.text, "The timeline has no entries.");
+          assert_contains (e.text, "There are no action items.");
+          assert_contains (e.text, "No entries are tagged “Started” or “Detected”.");
+        }
+      if (g_str_equal (profiles[i], "customer"))
+        assert_contains (e.text, "No key times are recorded yet.");
+      export_clear (&e);
+    }
+
+  /* Key events in an impossible order, and an entry without a time */
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr (DebriefTimelineEntry) entry = debrief_timeline_entry_new (
+          entries[i].at,
+          entries[i].at == DEBRIEF_TIME_UNSET ? DEBRIEF_TIME_PRECISION_UNKNOWN
+                                              : DEBRIEF_TIME_PRECISION_MINUTE,
+          DEBRIEF_ENTRY_KIND_OBSERVATION, "an entry");
+
+      debrief_timeline_entry_set_key_event (entry, entries[i].key);
+      debrief_report_insert_timeline_entry (odd, G_MAXUINT, entry);
+    }
+
+  {
+    Export e = { 0 };
+
+    export_read (&e, odd, "full", "a4");
+    assert_contains (e.text, "Impossible order.");
+    assert_contains (e.text, "impossible order of key events");
+    assert_contains (e.text, "unknown");
+    export_clear (&e);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&empty));
+  g_assert_finalize_object (g_steal_pointer (&odd));
+}
+
+static void
 test_write_errors (void)
 {
   g_autofree char *dir = debrief_test_make_dir ();
@@ -1162,6 +1225,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/pdf/reproducible", test_reproducible);
   g_test_add_func ("/export/pdf/paper", test_paper);
   g_test_add_func ("/export/pdf/nothing-clipped", test_nothing_clipped);
+  g_test_add_func ("/export/pdf/sparse-reports", test_sparse_reports);
   g_test_add_func ("/export/profile/full", test_profile_full);
   g_test_add_func ("/export/profile/leadership", test_profile_leadership);
   g_test_add_func ("/export/profile/customer", test_profile_customer);
