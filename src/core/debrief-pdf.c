@@ -1093,7 +1093,9 @@ _debrief_pdf_render (DebriefExportSnapshot *s, DebriefExportJob *job, GError **e
   if (profile->timeline & (DEBRIEF_PROFILE_TIMELINE_CHART | DEBRIEF_PROFILE_TIMELINE_TABLE))
     {
       _debrief_pdf_add_heading (doc, DEBRIEF_PDF_STYLE_H1, _ ("Timeline"), 1, 0, 24);
-      if (profile->timeline & DEBRIEF_PROFILE_TIMELINE_CHART)
+      /* An empty timeline is said to be empty once */
+      if ((profile->timeline & DEBRIEF_PROFILE_TIMELINE_CHART) &&
+          (s->entries->len > 0 || !(profile->timeline & DEBRIEF_PROFILE_TIMELINE_TABLE)))
         add_chart (doc, s);
       if (profile->timeline & DEBRIEF_PROFILE_TIMELINE_TABLE)
         {
