@@ -573,7 +573,8 @@ enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
 
       case MD_BLOCK_LI:
         {
-          static const char *bullets[] = { "•", "◦", "▪" };
+          /* Marks the text fonts have, so no other font is embedded for them */
+          static const char *bullets[] = { "•", "–", "·" };
           Container *list = &g_array_index (b->containers, Container, b->containers->len - 1);
           MD_BLOCK_LI_DETAIL *li = detail;
 

@@ -245,7 +245,7 @@ static void
 add_metadata (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
 {
   DebriefProfileRows rows = s->profile->rows;
-  double             widths[2] = { 118, doc->content_width - 118 };
+  double             widths[2] = { 128, doc->content_width - 128 };
   DebriefPdfTable   *table = _debrief_pdf_table_new (2, widths);
   double             vw = widths[1] - 2 * table->pad_x;
 
@@ -632,7 +632,7 @@ entry_text_markup (DebriefExportEntry *e, const char *accent)
   if (e->key_event != DEBRIEF_KEY_EVENT_NONE)
     {
       g_autofree char *label = g_markup_printf_escaped (
-          "<span foreground='%s'><b>◆ %s</b></span>  ", accent,
+          "<span foreground='%s'>◆ <b>%s</b></span>  ", accent,
           debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, e->key_event));
 
       g_string_append (markup, label);
@@ -690,7 +690,7 @@ add_timeline_table (DebriefPdfDoc         *doc,
   for (guint k = 0; k <= DEBRIEF_ENTRY_KIND_COMMUNICATION; k++)
     {
       g_autofree char *markup = g_markup_printf_escaped (
-          "<i><b>%s</b></i>", debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, k));
+          "<i>%s</i>", debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, k));
 
       natural[1] = widest_markup (doc, DEBRIEF_PDF_STYLE_TABLE, natural[1], markup);
     }
@@ -734,7 +734,7 @@ add_timeline_table (DebriefPdfDoc         *doc,
         }
 
       if (guess)
-        kind_markup = g_markup_printf_escaped ("<span foreground='%s'><i><b>%s</b></i></span>",
+        kind_markup = g_markup_printf_escaped ("<span foreground='%s'><i>%s</i></span>",
                                                hypothesis, kind);
       else
         kind_markup = g_markup_escape_text (kind, -1);
