@@ -11,6 +11,7 @@
 #include "debrief-enum-types.h"
 #include "debrief-enums.h"
 #include "debrief-error.h"
+#include "debrief-example.h"
 #include "debrief-export.h"
 #include "debrief-file.h"
 #include "debrief-json.h"
@@ -27,3 +28,4 @@
 #include "debrief-text.h"
 #include "debrief-time.h"
 #include "debrief-timeline-entry.h"
+#include "debrief-zones.h"

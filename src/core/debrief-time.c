@@ -69,11 +69,36 @@ is_zone_file (const char *identifier)
 GTimeZone *
 debrief_time_zone_new (const char *identifier, GError **error)
 {
+  /* Zones once read are kept: GLib forgets a zone when its last reference
+   * goes, and reading it again from disk for every time shown is slow. */
+  static GHashTable *cache;
+  G_LOCK_DEFINE_STATIC (cache);
   GTimeZone *tz = NULL;
+
+  if (identifier != NULL)
+    {
+      G_LOCK (cache);
+      if (cache != NULL && (tz = g_hash_table_lookup (cache, identifier)))
+        tz = g_time_zone_ref (tz);
+      G_UNLOCK (cache);
+
+      if (tz != NULL)
+        return tz;
+    }
 
   if (identifier != NULL && g_utf8_validate (identifier, -1, NULL) &&
       looks_like_zone_name (identifier) && is_zone_file (identifier))
     tz = g_time_zone_new_identifier (identifier);
+
+  if (tz != NULL)
+    {
+      G_LOCK (cache);
+      if (cache == NULL)
+        cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_time_zone_unref);
+      g_hash_table_replace (cache, g_strdup (identifier), g_time_zone_ref (tz));
+      G_UNLOCK (cache);
+    }
 
   if (tz == NULL)
     g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_TIME_ZONE,

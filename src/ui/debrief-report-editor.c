@@ -26,6 +26,7 @@
 typedef struct
 {
   DebriefReportEditor *editor;
+  const char          *key;
   DebriefSection      *section;
   GtkWidget           *group;
   GtkWidget           *view;
@@ -113,6 +114,9 @@ sync_section_cb (gpointer data)
 static void
 buffer_changed_cb (GtkTextBuffer *buffer, SectionEditor *se)
 {
+  if (se->section == NULL)
+    return;
+
   if (se->sync_source == 0)
     se->sync_source = g_timeout_add (SECTION_SYNC_DELAY_MS, sync_section_cb, se);
 }
@@ -137,17 +141,15 @@ section_empty_cb (DebriefSection *section, GParamSpec *pspec, SectionEditor *se)
   update_nav_icon (se);
 }
 
+static void detach_section (SectionEditor *se);
+
 static void
 section_editor_free (gpointer data)
 {
   SectionEditor *se = data;
 
-  if (se->sync_source != 0)
-    sync_section (se);
-
-  g_clear_signal_handler (&se->empty_handler, se->section);
+  detach_section (se);
   g_signal_handlers_disconnect_by_data (se->buffer, se);
-  g_clear_object (&se->section);
   g_clear_object (&se->buffer);
   g_free (se);
 }
@@ -316,27 +318,26 @@ fill_enum_model (GtkStringList *model, GType type)
     gtk_string_list_append (model, debrief_enum_get_label (type, klass->values[i].value));
 }
 
-static GtkWidget *
-create_section_editor (DebriefReportEditor *self, DebriefSection *section)
+/* The template's sections are the same for every report, so their
+ * editors are made once and given each report's text in turn. */
+static void
+create_section_editor (DebriefReportEditor *self, const DebriefTemplateSection *template)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   SectionEditor            *se = g_new0 (SectionEditor, 1);
+  const char               *title = debrief_template_section_get_title (template);
+  const char               *question = debrief_template_section_get_question (template);
   GtkWidget                *frame, *row, *label;
 
   g_assert (DEBRIEF_IS_REPORT_EDITOR (self));
 
   se->editor = self;
-  se->section = g_object_ref (section);
+  se->key = template->key;
 
   se->buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_language (
       se->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (se->buffer, FALSE);
-
-  /* Loading the text is not something to undo */
-  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (se->buffer));
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (se->buffer), debrief_section_get_body (section), -1);
-  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (se->buffer));
   g_signal_connect (se->buffer, "changed", G_CALLBACK (buffer_changed_cb), se);
 
   se->view = gtk_source_view_new_with_buffer (se->buffer);
@@ -347,28 +348,25 @@ create_section_editor (DebriefReportEditor *self, DebriefSection *section)
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (se->view), 12);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (se->view), FALSE);
   gtk_widget_set_size_request (se->view, -1, 96);
-  gtk_widget_set_name (se->view, debrief_section_get_key (section));
+  gtk_widget_set_name (se->view, template->key);
   gtk_widget_add_css_class (se->view, "section-text");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (se->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  debrief_section_get_title (section),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  debrief_section_get_question (section), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (se->view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, question, -1);
 
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), se->view);
   gtk_widget_add_css_class (frame, "section-frame");
 
   se->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (se->group),
-                                   debrief_section_get_title (section));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (se->group),
-                                         debrief_section_get_question (section));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (se->group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (se->group), question);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (se->group), frame);
+  gtk_box_append (GTK_BOX (self->sections_box), se->group);
 
   /* The navigation row in the sections popover */
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   se->nav_icon = gtk_image_new ();
-  label = gtk_label_new (debrief_section_get_title (section));
+  label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (row), se->nav_icon);
   gtk_box_append (GTK_BOX (row), label);
@@ -376,20 +374,64 @@ create_section_editor (DebriefReportEditor *self, DebriefSection *section)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (se->nav_row), row);
   g_object_set_data (G_OBJECT (se->nav_row), "section-editor", se);
   gtk_list_box_append (self->sections_list, se->nav_row);
-  update_nav_icon (se);
-  se->empty_handler = g_signal_connect (section, "notify::empty", G_CALLBACK (section_empty_cb),
-                                        se);
 
   g_ptr_array_add (self->sections, se);
+}
 
-  return se->group;
+/* Made when the first report is shown, not when the window opens: loading
+ * the Markdown language and the style schemes would delay its first frame */
+static void
+ensure_section_editors (DebriefReportEditor *self)
+{
+  const DebriefTemplateSection *template;
+  guint n_template;
+
+  g_assert (DEBRIEF_IS_REPORT_EDITOR (self));
+
+  if (self->sections->len > 0)
+    return;
+
+  template = debrief_template_get_sections (&n_template);
+  for (guint i = 0; i < n_template; i++)
+    create_section_editor (self, &template[i]);
+  update_style_scheme (self);
+}
+
+static void
+attach_section (SectionEditor *se, DebriefSection *section)
+{
+  g_assert (se->section == NULL);
+
+  se->section = g_object_ref (section);
+
+  /* Another report's text is not something to undo */
+  g_signal_handlers_block_by_func (se->buffer, buffer_changed_cb, se);
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (se->buffer));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (se->buffer), debrief_section_get_body (section), -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (se->buffer));
+  g_signal_handlers_unblock_by_func (se->buffer, buffer_changed_cb, se);
+
+  se->empty_handler = g_signal_connect (section, "notify::empty", G_CALLBACK (section_empty_cb),
+                                        se);
+  update_nav_icon (se);
+}
+
+static void
+detach_section (SectionEditor *se)
+{
+  if (se->section == NULL)
+    return;
+
+  if (se->sync_source != 0)
+    sync_section (se);
+
+  g_clear_signal_handler (&se->empty_handler, se->section);
+  g_clear_object (&se->section);
 }
 
 static void
 clear_report (DebriefReportEditor *self)
 {
-  GtkWidget *child;
-
   g_assert (DEBRIEF_IS_REPORT_EDITOR (self));
 
   if (self->report == NULL)
@@ -401,11 +443,8 @@ clear_report (DebriefReportEditor *self)
     g_binding_unbind (g_ptr_array_index (self->bindings, i));
   g_ptr_array_set_size (self->bindings, 0);
 
-  g_ptr_array_set_size (self->sections, 0);
-  while ((child = gtk_widget_get_first_child (self->sections_box)))
-    gtk_box_remove (GTK_BOX (self->sections_box), child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_list))))
-    gtk_list_box_remove (self->sections_list, child);
+  for (guint i = 0; i < self->sections->len; i++)
+    detach_section (g_ptr_array_index (self->sections, i));
 
   debrief_action_list_set_report (self->action_list, NULL);
 
@@ -443,7 +482,7 @@ section_row_activated_cb (DebriefReportEditor *self, GtkListBoxRow *row)
 
   gtk_popover_popdown (self->sections_popover);
   if (se != NULL)
-    debrief_report_editor_show_section (self, debrief_section_get_key (se->section));
+    debrief_report_editor_show_section (self, se->key);
 }
 
 static void
@@ -624,9 +663,6 @@ debrief_report_editor_get_report (DebriefReportEditor *self)
 void
 debrief_report_editor_set_report (DebriefReportEditor *self, DebriefReport *report)
 {
-  GListModel *sections;
-  guint       n;
-
   g_return_if_fail (DEBRIEF_IS_REPORT_EDITOR (self));
   g_return_if_fail (report == NULL || debrief_report_is_loaded (report));
 
@@ -652,15 +688,15 @@ debrief_report_editor_set_report (DebriefReportEditor *self, DebriefReport *repo
       debrief_datetime_button_set_time (self->start_button,
                                         debrief_report_get_started_at (report));
 
-      sections = debrief_report_get_sections (report);
-      n = g_list_model_get_n_items (sections);
-      for (guint i = 0; i < n; i++)
+      ensure_section_editors (self);
+      for (guint i = 0; i < self->sections->len; i++)
         {
-          g_autoptr (DebriefSection) section = g_list_model_get_item (sections, i);
+          SectionEditor  *se = g_ptr_array_index (self->sections, i);
+          DebriefSection *section = debrief_report_get_section (report, se->key);
 
-          gtk_box_append (GTK_BOX (self->sections_box), create_section_editor (self, section));
+          if (section != NULL)
+            attach_section (se, section);
         }
-      update_style_scheme (self);
 
       debrief_action_list_set_report (self->action_list, report);
 
@@ -722,7 +758,7 @@ debrief_report_editor_get_section_view (DebriefReportEditor *self, const char *k
     {
       SectionEditor *se = g_ptr_array_index (self->sections, i);
 
-      if (g_str_equal (debrief_section_get_key (se->section), key))
+      if (g_str_equal (se->key, key))
         return GTK_TEXT_VIEW (se->view);
     }
 

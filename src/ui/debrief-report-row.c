@@ -20,12 +20,11 @@ struct _DebriefReportRow
 {
   GtkWidget parent_instance;
 
-  /* Template widgets */
-  GtkWidget *box;
-  GtkLabel  *title_label;
-  GtkLabel  *severity_label;
-  GtkLabel  *detail_label;
-  GtkLabel  *snippet_label;
+  /* Children */
+  GtkLabel *title_label;
+  GtkLabel *severity_label;
+  GtkLabel *detail_label;
+  GtkLabel *snippet_label;
 
   /* Owned */
   DebriefReport *report;
@@ -98,12 +97,27 @@ report_notify_cb (DebriefReportRow *self, GParamSpec *pspec, DebriefReport *repo
 }
 
 static void
+place (DebriefReportRow *self, GtkWidget *child, int column, int row, int width)
+{
+  GtkLayoutManager   *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkGridLayoutChild *cell;
+
+  gtk_widget_set_parent (child, GTK_WIDGET (self));
+  cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+  gtk_grid_layout_child_set_column_span (cell, width);
+}
+
+static void
 debrief_report_row_dispose (GObject *object)
 {
   DebriefReportRow *self = (DebriefReportRow *) object;
+  GtkWidget        *child;
 
   debrief_report_row_set_report (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_REPORT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (debrief_report_row_parent_class)->dispose (object);
 }
@@ -156,22 +170,44 @@ debrief_report_row_class_init (DebriefReportRowClass *klass)
                                                      G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/debrief-report-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DebriefReportRow, box);
-  gtk_widget_class_bind_template_child (widget_class, DebriefReportRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefReportRow, severity_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefReportRow, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefReportRow, snippet_label);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reportrow");
 }
 
+/* The list creates a couple of hundred rows up front, so a row is built
+ * in code, from as few widgets as will do, and its snippet label only
+ * when a search needs it. */
 static void
 debrief_report_row_init (DebriefReportRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_grid_layout_set_row_spacing (GTK_GRID_LAYOUT (layout), 3);
+  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 8);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 4);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 4);
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (self->title_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+  place (self, GTK_WIDGET (self->title_label), 0, 0, 1);
+
+  self->severity_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->severity_label), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->severity_label), "severity-badge");
+  place (self, GTK_WIDGET (self->severity_label), 1, 0, 1);
+
+  self->detail_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->detail_label, 0);
+  gtk_label_set_ellipsize (self->detail_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "dim-label");
+  place (self, GTK_WIDGET (self->detail_label), 0, 1, 2);
 }
 
 GtkWidget *
@@ -228,6 +264,22 @@ debrief_report_row_set_snippet_markup (DebriefReportRow *self, const char *marku
 {
   g_return_if_fail (DEBRIEF_IS_REPORT_ROW (self));
 
+  if (self->snippet_label == NULL)
+    {
+      if (markup == NULL || *markup == '\0')
+        return;
+
+      self->snippet_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->snippet_label, 0);
+      gtk_label_set_wrap (self->snippet_label, TRUE);
+      gtk_label_set_wrap_mode (self->snippet_label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (self->snippet_label, 3);
+      gtk_label_set_ellipsize (self->snippet_label, PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (GTK_WIDGET (self->snippet_label), "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (self->snippet_label), "search-snippet");
+      place (self, GTK_WIDGET (self->snippet_label), 0, 2, 2);
+    }
+
   gtk_label_set_markup (self->snippet_label, markup ? markup : "");
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), markup != NULL && *markup);
 }
@@ -245,5 +297,5 @@ debrief_report_row_get_snippet_text (DebriefReportRow *self)
 {
   g_return_val_if_fail (DEBRIEF_IS_REPORT_ROW (self), NULL);
 
-  return gtk_label_get_text (self->snippet_label);
+  return self->snippet_label != NULL ? gtk_label_get_text (self->snippet_label) : "";
 }
