@@ -39,6 +39,7 @@ struct _DebriefCli
 static const DebriefCliCommand *const command_tables[] = {
   debrief_cli_report_commands,
   debrief_cli_action_commands,
+  debrief_cli_timeline_commands,
   debrief_cli_transfer_commands,
 };
 
@@ -573,11 +574,28 @@ debrief_cli_table_add_row (GPtrArray *rows, const char *first, ...)
   g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
 }
 
+/* The last cell of a row may hold several lines (a timeline entry that
+ * continues): they are lined up under its first. */
+static void
+append_last_cell (GString *line, const char *cell, guint indent)
+{
+  for (const char *p = cell; *p != '\0'; p++)
+    {
+      g_string_append_c (line, *p);
+      if (*p == '\n')
+        {
+          for (guint i = 0; i < indent; i++)
+            g_string_append_c (line, ' ');
+        }
+    }
+}
+
 /**
  * debrief_cli_print_table:
  * @rows: (element-type GStrv): rows of cells, the first row the heading
  *
- * Prints @rows in columns that line up.
+ * Prints @rows in columns that line up. Only the last cell of a row may
+ * hold more than one line.
  */
 void
 debrief_cli_print_table (GPtrArray *rows)
@@ -601,14 +619,19 @@ debrief_cli_print_table (GPtrArray *rows)
     {
       char   **row = g_ptr_array_index (rows, r);
       GString *line = g_string_new (NULL);
+      guint    indent = 0;
 
       for (guint c = 0; row[c] != NULL; c++)
         {
-          g_string_append (line, row[c]);
           if (row[c + 1] == NULL)
-            break;
+            {
+              append_last_cell (line, row[c], indent);
+              break;
+            }
+          g_string_append (line, row[c]);
           for (guint w = text_width (row[c]); w < g_array_index (widths, guint, c) + 2; w++)
             g_string_append_c (line, ' ');
+          indent += g_array_index (widths, guint, c) + 2;
         }
 
       g_print ("%s\n", line->str);

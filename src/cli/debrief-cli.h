@@ -62,6 +62,7 @@ struct _DebriefCliCommand
 extern const DebriefCliCommand debrief_cli_report_commands[];
 extern const DebriefCliCommand debrief_cli_action_commands[];
 extern const DebriefCliCommand debrief_cli_transfer_commands[];
+extern const DebriefCliCommand debrief_cli_timeline_commands[];
 
 /* Parsing */
 gboolean debrief_cli_parse (DebriefCli         *cli,

@@ -96,7 +96,8 @@ cli_runv (const char *const *env, GBytes *input, const char *const *args)
 }
 
 static CliRun *
-run_va (const char *library, GBytes *input, const char *first_arg, va_list va)
+run_va (
+    const char *const *env, const char *library, GBytes *input, const char *first_arg, va_list va)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
 
@@ -109,7 +110,7 @@ run_va (const char *library, GBytes *input, const char *first_arg, va_list va)
     g_ptr_array_add (args, (gpointer) arg);
   g_ptr_array_add (args, NULL);
 
-  return cli_runv (NULL, input, (const char *const *) args->pdata);
+  return cli_runv (env, input, (const char *const *) args->pdata);
 }
 
 /**
@@ -123,7 +124,24 @@ cli_run (const char *library, const char *first_arg, ...)
   va_list va;
 
   va_start (va, first_arg);
-  run = run_va (library, NULL, first_arg, va);
+  run = run_va (NULL, library, NULL, first_arg, va);
+  va_end (va);
+
+  return run;
+}
+
+/**
+ * cli_run_env:
+ * @env: (nullable): as for cli_runv()
+ */
+CliRun *
+cli_run_env (const char *const *env, const char *library, const char *first_arg, ...)
+{
+  CliRun *run;
+  va_list va;
+
+  va_start (va, first_arg);
+  run = run_va (env, library, NULL, first_arg, va);
   va_end (va);
 
   return run;
@@ -140,7 +158,7 @@ cli_run_with_input (
   bytes = g_bytes_new (input, length < 0 ? strlen (input) : (gsize) length);
 
   va_start (va, first_arg);
-  run = run_va (library, bytes, first_arg, va);
+  run = run_va (NULL, library, bytes, first_arg, va);
   va_end (va);
 
   return run;
@@ -240,4 +258,67 @@ char *
 cli_path (const char *dir, const char *name)
 {
   return g_build_filename (dir, name, NULL);
+}
+
+/**
+ * cli_timeline:
+ *
+ * Returns: (transfer full): the timeline of @report, from
+ *   `timeline list --json`
+ */
+JsonNode *
+cli_timeline (const char *library, const char *report)
+{
+  g_autoptr (CliRun) run = cli_run (library, "timeline", "list", "--json", report, NULL);
+  JsonNode *node;
+
+  cli_assert_status (run, 0);
+  node = cli_parse_json (run);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+
+  return node;
+}
+
+/**
+ * cli_timeline_texts:
+ *
+ * Returns: (transfer full): the texts of @report's timeline entries in
+ *   order, joined with " | ", for comparing a timeline at a glance
+ */
+char *
+cli_timeline_texts (const char *library, const char *report)
+{
+  g_autoptr (JsonNode) timeline = cli_timeline (library, report);
+  JsonArray *array = json_node_get_array (timeline);
+  GString   *str = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      g_assert_cmpint (json_object_get_int_member (entry, "number"), ==, i + 1);
+      if (i > 0)
+        g_string_append (str, " | ");
+      g_string_append (str, json_object_get_string_member (entry, "text"));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * cli_array_object:
+ *
+ * Returns: (transfer none): the object at @index of the JSON array @array
+ */
+JsonObject *
+cli_array_object (JsonNode *array, guint index)
+{
+  JsonArray *a;
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (array));
+  a = json_node_get_array (array);
+  g_assert_cmpuint (index, <, json_array_get_length (a));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_array_get_element (a, index)));
+
+  return json_array_get_object_element (a, index);
 }

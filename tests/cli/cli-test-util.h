@@ -28,6 +28,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
 
 CliRun *cli_runv (const char *const *env, GBytes *input, const char *const *args);
 CliRun *cli_run (const char *library, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
+CliRun *cli_run_env (const char *const *env, const char *library, const char *first_arg, ...)
+    G_GNUC_NULL_TERMINATED;
 CliRun *cli_run_with_input (const char *library,
                             const char *input,
                             gssize      length,
@@ -41,5 +43,9 @@ char     *cli_new_report (const char *library, const char *title);
 JsonNode *cli_parse_json (CliRun *run);
 JsonNode *cli_show_json (const char *library, const char *report);
 char     *cli_path (const char *dir, const char *name);
+
+JsonNode   *cli_timeline (const char *library, const char *report);
+char       *cli_timeline_texts (const char *library, const char *report);
+JsonObject *cli_array_object (JsonNode *array, guint index);
 
 G_END_DECLS
