@@ -13,52 +13,39 @@
 
 #include "debrief-cli.h"
 
-/* export and import. Each export format is a row in the formats table
- * with a writer; a writer gets the options every format shares. */
+/* export and import. Each export format is a row in the formats table;
+ * the core writes them all (debrief_export_to_file()), with the options
+ * every format shares: the profile, the paper size, the classification. */
 
 /* The largest document "import -" reads from standard input. */
 #define IMPORT_MAX_BYTES (256 * 1024 * 1024)
 
 typedef struct
 {
-  DebriefReport *report;
-  /* NULL for standard output */
-  GFile *file;
-} ExportRequest;
-
-typedef gboolean (*ExportFunc) (const ExportRequest *request, GError **error);
-
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  ExportFunc export;
+  const char         *name;
+  DebriefExportFormat format;
+  const char         *summary;
+  /* Not text: refused on a terminal */
+  gboolean binary;
 } ExportFormat;
 
-static gboolean
-export_json (const ExportRequest *request, GError **error)
-{
-  g_autofree char *data = NULL;
-  gsize            length = 0;
-
-  if (request->file != NULL)
-    return debrief_json_export_report_to_file (request->report, request->file, error);
-
-  if (!(data = debrief_json_export_report (request->report, &length, error)))
-    return FALSE;
-  debrief_cli_write (data, (gssize) length);
-
-  return TRUE;
-}
-
 static const ExportFormat formats[] = {
-  { "json", N_ ("the report’s JSON document, which “import” reads back"), export_json },
+  { "pdf", DEBRIEF_EXPORT_FORMAT_PDF, N_ ("a paginated PDF document, to read and print"), TRUE },
+  { "md", DEBRIEF_EXPORT_FORMAT_MARKDOWN,
+    N_ ("Markdown, with the timeline and the action items as tables, for wikis and trackers"),
+    FALSE },
+  { "json", DEBRIEF_EXPORT_FORMAT_JSON,
+    N_ ("the report’s JSON document, which “import” reads back (full profile only)"), FALSE },
   { NULL },
 };
 
 static const ExportFormat *
 find_format (const char *name)
 {
+  /* The name of the format, as well as its extension */
+  if (g_strcmp0 (name, "markdown") == 0)
+    name = "md";
+
   for (const ExportFormat *f = formats; f->name != NULL; f++)
     {
       if (g_str_equal (f->name, name))
@@ -82,13 +69,35 @@ list_formats (void)
 static char *
 describe_formats (void)
 {
-  GString *str = g_string_new (NULL);
+  const DebriefProfile *profiles;
+  GString              *str = g_string_new (NULL);
+  guint                 n_profiles = 0;
+  guint                 width = 0;
+
+  profiles = debrief_profile_get_all (&n_profiles);
+  for (guint i = 0; i < n_profiles; i++)
+    width = MAX (width, strlen (profiles[i].name));
+  for (const ExportFormat *f = formats; f->name != NULL; f++)
+    width = MAX (width, strlen (f->name));
 
   g_string_append_printf (str, "%s\n", _ ("Formats:"));
   for (const ExportFormat *f = formats; f->name != NULL; f++)
-    g_string_append_printf (str, "  %-6s  %s\n", f->name, _ (f->summary));
+    g_string_append_printf (str, "  %-*s  %s\n", (int) width, f->name, _ (f->summary));
   g_string_append_c (str, '\n');
-  g_string_append (str, _ ("The file is replaced only once the whole export is written."));
+
+  g_string_append_printf (str, "%s\n", _ ("Profiles:"));
+  for (guint i = 0; i < n_profiles; i++)
+    g_string_append_printf (str, "  %-*s  %s\n", (int) width, profiles[i].name,
+                            debrief_profile_get_description (&profiles[i]));
+  g_string_append_c (str, '\n');
+
+  g_string_append (str, _ ("The paper is A4 or Letter; “auto” takes the one of the locale "
+                           "(LC_PAPER). It applies to PDF only. When SOURCE_DATE_EPOCH is set, it "
+                           "is the time the export says it was generated, so that exports are "
+                           "reproducible."));
+  g_string_append_c (str, '\n');
+  g_string_append (str, _ ("The file is replaced only once the whole export is written: an "
+                           "export that fails leaves the old file, or no file, behind."));
 
   return g_string_free (str, FALSE);
 }
@@ -96,17 +105,26 @@ describe_formats (void)
 static int
 export_run (DebriefCli *cli, int argc, char **argv)
 {
+  g_autoptr (DebriefExportOptions) options = debrief_export_options_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autofree char *description = describe_formats ();
   g_autofree char *format_name = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *classification = NULL;
   g_autofree char *output = NULL;
   g_auto (GStrv) args = NULL;
   const ExportFormat *format;
-  ExportRequest       request = { 0 };
+  DebriefReport      *report;
   const GOptionEntry  entries[] = {
      { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-       N_ ("The format to write (default: json)"), N_ ("FORMAT") },
+       N_ ("The format to write: pdf, md or json (default: json)"), N_ ("FORMAT") },
+     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
+       N_ ("What to include: full (the default), leadership or customer"), N_ ("PROFILE") },
+     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+       N_ ("The paper size of a PDF: auto (the default), a4 or letter"), N_ ("PAPER") },
+     { "classification", 0, 0, G_OPTION_ARG_FILENAME, &classification,
+       N_ ("The marking in each page’s header (default: the report’s)"), N_ ("TEXT") },
      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
        N_ ("The file to write, or “-” for standard output (required)"), N_ ("FILE") },
      G_OPTION_ENTRY_NULL,
@@ -122,19 +140,53 @@ export_run (DebriefCli *cli, int argc, char **argv)
       return debrief_cli_usage_error (cli, _ ("Unknown format “%s”. Use one of: %s."), format_name,
                                       known);
     }
+  debrief_export_options_set_format (options, format->format);
+
+  if (profile != NULL && !debrief_export_options_set_field (options, "profile", profile, &error))
+    return debrief_cli_usage_error (cli, "%s", error->message);
+
+  if (paper != NULL && !debrief_export_options_set_field (options, "paper", paper, &error))
+    return debrief_cli_usage_error (cli, "%s", error->message);
+
+  if (classification != NULL &&
+      !debrief_export_options_set_field (options, "classification",
+                                         debrief_cli_text (cli, classification), &error))
+    return debrief_cli_usage_error (cli, "%s", error->message);
 
   if (output == NULL)
     return debrief_cli_usage_error (cli, _ ("Missing -o FILE (use “-o -” for standard output)."));
 
-  if (!g_str_equal (output, "-"))
-    file = g_file_new_for_commandline_arg (output);
+  if (g_str_equal (output, "-") && format->binary && debrief_cli_stdout_is_terminal ())
+    /* Translators: %s is a format such as "pdf" */
+    return debrief_cli_usage_error (cli,
+                                    _ ("A %s document is not shown on a terminal. Name a file "
+                                       "with -o FILE, or send standard output to a file or a "
+                                       "program."),
+                                    format->name);
 
-  if (!(request.report = debrief_cli_lookup_report (cli, args[0], DEBRIEF_CLI_READ, &error)))
+  if (!(report = debrief_cli_lookup_report (cli, args[0], DEBRIEF_CLI_READ, &error)))
     return debrief_cli_fail (cli, error);
-  request.file = file;
 
-  if (!format->export(&request, &error))
-    return debrief_cli_fail (cli, error);
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr (GBytes) bytes = NULL;
+      gsize       length = 0;
+      const char *data;
+
+      /* All in memory first: a failure writes nothing */
+      if (!(bytes = debrief_export_to_bytes (report, options, NULL, &error)))
+        return debrief_cli_fail (cli, error);
+      data = g_bytes_get_data (bytes, &length);
+      if (length > 0)
+        debrief_cli_write (data, (gssize) length);
+    }
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!debrief_export_to_file (report, options, file, NULL, &error))
+        return debrief_cli_fail (cli, error);
+    }
 
   return DEBRIEF_CLI_EXIT_SUCCESS;
 }
@@ -190,7 +242,7 @@ import_run (DebriefCli *cli, int argc, char **argv)
 }
 
 const DebriefCliCommand debrief_cli_transfer_commands[] = {
-  { "export", N_ ("REPORT"), N_ ("Write a report to a file, such as its JSON document"),
+  { "export", N_ ("REPORT"), N_ ("Write a report as PDF, Markdown or its JSON document"),
     export_run, NULL },
   { "import", N_ ("FILE|-"), N_ ("Add a report from its JSON document and print its id"),
     import_run, NULL },
