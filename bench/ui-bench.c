@@ -23,6 +23,9 @@
  *   ui-bench typing LIBRARY       opens the window, types 2,000
  *                                 characters into a section and prints the
  *                                 longest main-thread stall meanwhile
+ *   ui-bench timeline LIBRARY N   writes a report with N timeline entries,
+ *                                 opens it in the window on its timeline
+ *                                 and prints the time to the first frame
  */
 
 #define N_CHARACTERS      2000
@@ -216,6 +219,119 @@ typing (const char *path)
   return 0;
 }
 
+typedef struct
+{
+  gint64 start;
+  gint64 selected;
+  gint64 frame;
+} Opening;
+
+static void
+after_paint_cb (GdkFrameClock *clock, Opening *opening)
+{
+  if (opening->frame == 0)
+    opening->frame = g_get_monotonic_time ();
+}
+
+static int
+timeline (const char *path, guint n_entries)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DebriefApplication) app = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *uuid = NULL;
+  DebriefLibrary  *library;
+  DebriefReport   *report;
+  DebriefWindow   *window;
+  GdkFrameClock   *clock;
+  Opening          opening = { 0 };
+  gint64           at = 1795000000;
+  gint64           wait_until;
+
+  /* A report with a long timeline, written before the window opens */
+  if (!(library = debrief_library_open (file, &error)) ||
+      !(report = debrief_library_create_report (library, "Long incident", &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  uuid = g_strdup (debrief_report_get_uuid (report));
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Entry %u: %s %s", i + 1,
+                                               words[i % G_N_ELEMENTS (words)],
+                                               words[(i / 3) % G_N_ELEMENTS (words)]);
+
+      g_ptr_array_add (entries, debrief_timeline_entry_new (
+                                    at + i * 30, DEBRIEF_TIME_PRECISION_SECOND, i % 5, text));
+    }
+  debrief_report_insert_timeline_entries (report, 0, entries);
+
+  /* A newer, short report: the one the window opens first */
+  g_usleep (1100 * 1000);
+  if (!debrief_library_create_report (library, "Short incident", &error) ||
+      !debrief_library_flush (library, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_object_unref (library);
+
+  gtk_init ();
+  adw_init ();
+  app = debrief_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  window = DEBRIEF_WINDOW (debrief_application_new_window (app, file));
+  while (debrief_window_get_library (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < wait_until)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Show another report's timeline, then open the long one as a user
+   * would by clicking it in the list */
+  debrief_window_select_report (
+      window,
+      debrief_library_lookup_report (debrief_window_get_library (window), "Short incident", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-timeline", NULL);
+  wait_until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < wait_until)
+    g_main_context_iteration (NULL, FALSE);
+
+  report = debrief_library_find_report (debrief_window_get_library (window), uuid);
+  if (debrief_report_is_loaded (report))
+    g_printerr ("warning: the long report was read before it was opened\n");
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &opening);
+  opening.start = g_get_monotonic_time ();
+  debrief_window_select_report (window, report);
+  opening.selected = g_get_monotonic_time ();
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (opening.frame == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_print ("opened a report of %u timeline entries on its timeline: first frame after %.1f ms "
+           "(target: 300 ms; %.1f ms to read and bind it, %.1f ms to lay out and draw)\n",
+           g_list_model_get_n_items (debrief_report_get_timeline (report)),
+           (opening.frame - opening.start) / 1000.0, (opening.selected - opening.start) / 1000.0,
+           (opening.frame - opening.selected) / 1000.0);
+
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, &opening);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -225,6 +341,9 @@ main (int argc, char *argv[])
   if (argc == 3 && g_str_equal (argv[1], "typing"))
     return typing (argv[2]);
 
-  g_printerr ("Usage: %s generate LIBRARY N | typing LIBRARY\n", argv[0]);
+  if (argc == 4 && g_str_equal (argv[1], "timeline"))
+    return timeline (argv[2], (guint) strtoul (argv[3], NULL, 10));
+
+  g_printerr ("Usage: %s generate LIBRARY N | typing LIBRARY | timeline LIBRARY N\n", argv[0]);
   return 2;
 }

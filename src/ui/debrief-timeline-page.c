@@ -62,6 +62,9 @@ struct _DebriefTimelinePage
   guint               refresh_source;
   gboolean            show_date;
 
+  /* The menu of an entry, shown for the row that asks */
+  GtkPopover *entry_menu;
+
   /* The entry editor popover */
   GtkPopover           *edit_popover;
   GtkEntry             *edit_time;
@@ -170,35 +173,45 @@ find_position (DebriefTimelinePage *self, DebriefTimelineEntry *entry, guint *po
   return FALSE;
 }
 
+static int
+local_day (GTimeZone *tz, gint64 utc)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (utc);
+  g_autoptr (GDateTime) local = at != NULL ? g_date_time_to_timezone (at, tz) : NULL;
+
+  return local != NULL ? g_date_time_get_year (local) * 400 + g_date_time_get_day_of_year (local)
+                       : 0;
+}
+
+/* Whether the timeline's times fall on more than one day in the report's
+ * zone: then the rows show dates too */
 static gboolean
 spans_several_days (DebriefTimelinePage *self)
 {
   GListModel *timeline = debrief_report_get_timeline (self->report);
   g_autoptr (GTimeZone)
       tz = debrief_time_zone_new (debrief_report_get_timezone (self->report), NULL);
-  guint n = g_list_model_get_n_items (timeline);
-  int   first_day = -1;
+  guint  n = g_list_model_get_n_items (timeline);
+  gint64 first = G_MAXINT64, last = G_MININT64;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (DebriefTimelineEntry) entry = g_list_model_get_item (timeline, i);
       gint64 at = debrief_timeline_entry_get_occurred_at (entry);
-      g_autoptr (GDateTime) utc = NULL;
-      g_autoptr (GDateTime) local = NULL;
-      int day;
 
-      if (at == DEBRIEF_TIME_UNSET || !(utc = g_date_time_new_from_unix_utc (at)))
+      if (at == DEBRIEF_TIME_UNSET)
         continue;
-
-      local = g_date_time_to_timezone (utc, tz ? tz : g_time_zone_new_utc ());
-      day = g_date_time_get_year (local) * 400 + g_date_time_get_day_of_year (local);
-      if (first_day < 0)
-        first_day = day;
-      else if (day != first_day)
-        return TRUE;
+      first = MIN (first, at);
+      last = MAX (last, at);
     }
 
-  return FALSE;
+  if (first > last)
+    return FALSE;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+
+  return local_day (tz, first) != local_day (tz, last);
 }
 
 static void
@@ -367,6 +380,84 @@ row_dropped_cb (DebriefTimelineRow  *row,
   return FALSE;
 }
 
+static GMenuModel *
+build_entry_menu (DebriefTimelineEntry *entry)
+{
+  GMenu      *menu = g_menu_new ();
+  GMenu      *section = g_menu_new ();
+  GMenu      *tags = g_menu_new ();
+  GMenu      *kinds = g_menu_new ();
+  const char *uuid = debrief_timeline_entry_get_uuid (entry);
+  g_autoptr (GEnumClass) key_class = g_type_class_ref (DEBRIEF_TYPE_KEY_EVENT);
+  g_autoptr (GEnumClass) kind_class = g_type_class_ref (DEBRIEF_TYPE_ENTRY_KIND);
+  g_autoptr (GMenuItem) edit = NULL;
+  g_autoptr (GMenuItem) delete = NULL;
+
+  edit = g_menu_item_new (_ ("_Edit…"), NULL);
+  g_menu_item_set_action_and_target (edit, "timeline.edit-entry", "s", uuid);
+  g_menu_append_item (section, edit);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  for (guint i = 0; i < key_class->n_values; i++)
+    {
+      DebriefKeyEvent key = key_class->values[i].value;
+      g_autoptr (GMenuItem) item = NULL;
+
+      item = g_menu_item_new (key == DEBRIEF_KEY_EVENT_NONE
+                                  ? _ ("No Key Event")
+                                  : debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, key),
+                              NULL);
+      g_menu_item_set_action_and_target (item, "timeline.tag-entry", "(ss)", uuid,
+                                         key_class->values[i].value_nick);
+      g_menu_append_item (tags, item);
+    }
+  g_menu_append_submenu (menu, _ ("_Key Event"), G_MENU_MODEL (tags));
+  g_object_unref (tags);
+
+  for (guint i = 0; i < kind_class->n_values; i++)
+    {
+      g_autoptr (GMenuItem) item = NULL;
+
+      item = g_menu_item_new (
+          debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, kind_class->values[i].value), NULL);
+      g_menu_item_set_action_and_target (item, "timeline.set-kind", "(ss)", uuid,
+                                         kind_class->values[i].value_nick);
+      g_menu_append_item (kinds, item);
+    }
+  g_menu_append_submenu (menu, _ ("K_ind"), G_MENU_MODEL (kinds));
+  g_object_unref (kinds);
+
+  section = g_menu_new ();
+  delete = g_menu_item_new (_ ("_Delete"), NULL);
+  g_menu_item_set_action_and_target (delete, "timeline.delete-entry", "s", uuid);
+  g_menu_append_item (section, delete);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+row_menu_requested_cb (DebriefTimelineRow *row, GtkWidget *anchor, DebriefTimelinePage *self)
+{
+  DebriefTimelineEntry *entry = debrief_timeline_row_get_entry (row);
+  g_autoptr (GMenuModel) menu = NULL;
+  graphene_rect_t bounds;
+
+  if (entry == NULL)
+    return;
+
+  menu = build_entry_menu (entry);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->entry_menu), menu);
+
+  if (gtk_widget_compute_bounds (anchor, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (
+        self->entry_menu, &(GdkRectangle){ (int) bounds.origin.x, (int) bounds.origin.y,
+                                           (int) bounds.size.width, (int) bounds.size.height });
+  gtk_popover_popup (self->entry_menu);
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DebriefTimelinePage *self)
 {
@@ -378,6 +469,7 @@ row_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Debrief
 
   row = debrief_timeline_row_new (types, G_N_ELEMENTS (types));
   g_signal_connect (row, "dropped", G_CALLBACK (row_dropped_cb), self);
+  g_signal_connect (row, "menu-requested", G_CALLBACK (row_menu_requested_cb), self);
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -1077,6 +1169,11 @@ debrief_timeline_page_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->edit_popover));
       self->edit_popover = NULL;
     }
+  if (self->entry_menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->entry_menu));
+      self->entry_menu = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_TIMELINE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -1214,6 +1311,10 @@ debrief_timeline_page_init (DebriefTimelinePage *self)
 
   build_metric_cards (self);
   build_edit_popover (self);
+
+  self->entry_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
+  gtk_popover_set_position (self->entry_menu, GTK_POS_BOTTOM);
+  gtk_widget_set_parent (GTK_WIDGET (self->entry_menu), GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -14,26 +14,47 @@
 #include "debrief-timeline-row.h"
 
 /* One timeline entry: its time in the report's zone, kind, key event,
- * text and linked evidence. A row is a drag source for its entry and a
- * drop target: dropping above or below it asks its owner (through
- * ::dropped) to put the dropped thing there. The types a row accepts are
- * given by its owner, so that new kinds of dropped things need no change
- * here. */
+ * text and linked evidence.
+ *
+ * A row is a drag source for its entry and a drop target: dropping above
+ * or below it asks its owner (through ::dropped) to put the dropped thing
+ * there. The types a row accepts are given by its owner, so that new
+ * kinds of dropped things need no change here.
+ *
+ * GTK 4.8's list view makes a couple of hundred rows at once, so a row is
+ * built in code from as few widgets as will do: the badge, the warning
+ * and the evidence count only exist once needed, and the entry's menu is
+ * one popover that the owner shows for the row that asks (::menu-requested).
+ *
+ *   [handle] [time ⚠]  [badge]             [n items] […]
+ *            [◇ kind]  text, wrapped
+ */
+
+enum
+{
+  COLUMN_HANDLE,
+  COLUMN_TIME,
+  COLUMN_TEXT,
+  COLUMN_EVIDENCE,
+  COLUMN_MENU,
+};
 
 struct _DebriefTimelineRow
 {
   GtkWidget parent_instance;
 
-  /* Template widgets */
-  GtkWidget     *box;
-  GtkLabel      *time_label;
-  GtkWidget     *order_icon;
-  GtkImage      *kind_icon;
-  GtkLabel      *kind_label;
-  GtkLabel      *key_label;
-  GtkLabel      *text_label;
-  GtkLabel      *evidence_label;
-  GtkMenuButton *menu_button;
+  /* Children */
+  GtkWidget *handle;
+  GtkWidget *time_box;
+  GtkLabel  *time_label;
+  GtkWidget *order_icon;
+  GtkWidget *kind_box;
+  GtkImage  *kind_icon;
+  GtkLabel  *kind_label;
+  GtkLabel  *key_label;
+  GtkLabel  *text_label;
+  GtkLabel  *evidence_label;
+  GtkWidget *menu_button;
 
   /* Owned */
   DebriefTimelineEntry *entry;
@@ -49,6 +70,7 @@ G_DEFINE_FINAL_TYPE (DebriefTimelineRow, debrief_timeline_row, GTK_TYPE_WIDGET)
 enum
 {
   DROPPED,
+  MENU_REQUESTED,
   N_SIGNALS
 };
 
@@ -66,73 +88,94 @@ static const char *key_classes[] = {
   NULL, "started", "detected", "acknowledged", "mitigated", "resolved",
 };
 
-static GMenuModel *
-build_menu (DebriefTimelineRow *self)
+static void
+place (DebriefTimelineRow *self, GtkWidget *child, int column, int row, int height)
 {
-  GMenu      *menu = g_menu_new ();
-  GMenu      *section = g_menu_new ();
-  GMenu      *tags = g_menu_new ();
-  GMenu      *kinds = g_menu_new ();
-  const char *uuid = debrief_timeline_entry_get_uuid (self->entry);
-  g_autoptr (GEnumClass) key_class = g_type_class_ref (DEBRIEF_TYPE_KEY_EVENT);
-  g_autoptr (GEnumClass) kind_class = g_type_class_ref (DEBRIEF_TYPE_ENTRY_KIND);
-  g_autoptr (GMenuItem) edit = NULL;
-  g_autoptr (GMenuItem) delete = NULL;
+  GtkLayoutManager   *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkGridLayoutChild *cell;
+
+  if (gtk_widget_get_parent (child) == NULL)
+    gtk_widget_set_parent (child, GTK_WIDGET (self));
+
+  cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+  gtk_grid_layout_child_set_row_span (cell, height);
+}
+
+static GtkLabel *
+new_label (const char *css_class)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_xalign (label, 0);
+  gtk_widget_set_valign (GTK_WIDGET (label), GTK_ALIGN_START);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
+
+  return label;
+}
+
+static void
+update_key_event (DebriefTimelineRow *self)
+{
+  DebriefKeyEvent key = debrief_timeline_entry_get_key_event (self->entry);
 
   g_assert (DEBRIEF_IS_TIMELINE_ROW (self));
 
-  edit = g_menu_item_new (_ ("_Edit…"), NULL);
-  g_menu_item_set_action_and_target (edit, "timeline.edit-entry", "s", uuid);
-  g_menu_append_item (section, edit);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
+  if (key == DEBRIEF_KEY_EVENT_NONE && self->key_label == NULL)
+    return;
 
-  for (guint i = 0; i < key_class->n_values; i++)
+  if (self->key_label == NULL)
     {
-      DebriefKeyEvent key = key_class->values[i].value;
-      g_autoptr (GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-
-      /* Translators: a menu item that tags a timeline entry, e.g. "Detected" */
-      label = key == DEBRIEF_KEY_EVENT_NONE
-                  ? g_strdup (_ ("No Key Event"))
-                  : g_strdup (debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, key));
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "timeline.tag-entry", "(ss)", uuid,
-                                         key_class->values[i].value_nick);
-      g_menu_append_item (tags, item);
+      self->key_label = new_label ("key-event-badge");
+      gtk_widget_set_halign (GTK_WIDGET (self->key_label), GTK_ALIGN_START);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (self->key_label), 3);
+      place (self, GTK_WIDGET (self->key_label), COLUMN_TEXT, 0, 1);
     }
-  g_menu_append_submenu (menu, _ ("_Key Event"), G_MENU_MODEL (tags));
-  g_object_unref (tags);
 
-  for (guint i = 0; i < kind_class->n_values; i++)
+  gtk_widget_set_visible (GTK_WIDGET (self->key_label), key != DEBRIEF_KEY_EVENT_NONE);
+  gtk_label_set_label (self->key_label, debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, key));
+  for (guint i = 1; i < G_N_ELEMENTS (key_classes); i++)
     {
-      g_autoptr (GMenuItem) item = NULL;
-
-      item = g_menu_item_new (
-          debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, kind_class->values[i].value), NULL);
-      g_menu_item_set_action_and_target (item, "timeline.set-kind", "(ss)", uuid,
-                                         kind_class->values[i].value_nick);
-      g_menu_append_item (kinds, item);
+      if (i == key)
+        gtk_widget_add_css_class (GTK_WIDGET (self->key_label), key_classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->key_label), key_classes[i]);
     }
-  g_menu_append_submenu (menu, _ ("K_ind"), G_MENU_MODEL (kinds));
-  g_object_unref (kinds);
 
-  section = g_menu_new ();
-  delete = g_menu_item_new (_ ("_Delete"), NULL);
-  g_menu_item_set_action_and_target (delete, "timeline.delete-entry", "s", uuid);
-  g_menu_append_item (section, delete);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
+  /* With a badge, the text goes below it; without, it starts at the top */
+  place (self, GTK_WIDGET (self->text_label), COLUMN_TEXT, key != DEBRIEF_KEY_EVENT_NONE ? 1 : 0,
+         key != DEBRIEF_KEY_EVENT_NONE ? 1 : 2);
+}
 
-  return G_MENU_MODEL (menu);
+static void
+update_order_warning (DebriefTimelineRow *self)
+{
+  g_assert (DEBRIEF_IS_TIMELINE_ROW (self));
+
+  if (self->out_of_order && self->order_icon == NULL)
+    {
+      self->order_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (self->order_icon,
+                                   _ ("This time is out of order with the entries around it"));
+      gtk_widget_add_css_class (self->order_icon, "warning");
+      gtk_box_append (GTK_BOX (self->time_box), self->order_icon);
+    }
+
+  if (self->order_icon != NULL)
+    gtk_widget_set_visible (self->order_icon, self->out_of_order);
+
+  if (self->out_of_order)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "warning");
 }
 
 static void
 update (DebriefTimelineRow *self)
 {
   DebriefEntryKind kind;
-  DebriefKeyEvent  key;
   g_autofree char *time = NULL;
 
   g_assert (DEBRIEF_IS_TIMELINE_ROW (self));
@@ -147,7 +190,6 @@ update (DebriefTimelineRow *self)
   kind = debrief_timeline_entry_get_kind (self->entry);
   gtk_image_set_from_icon_name (self->kind_icon, kind_icons[kind]);
   gtk_label_set_label (self->kind_label, debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, kind));
-
   gtk_label_set_label (self->text_label, debrief_timeline_entry_get_text (self->entry));
 
   /* Guesses look different from facts */
@@ -156,28 +198,29 @@ update (DebriefTimelineRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "hypothesis");
 
-  key = debrief_timeline_entry_get_key_event (self->entry);
-  gtk_widget_set_visible (GTK_WIDGET (self->key_label), key != DEBRIEF_KEY_EVENT_NONE);
-  gtk_label_set_label (self->key_label, debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, key));
-  for (guint i = 1; i < G_N_ELEMENTS (key_classes); i++)
-    {
-      if (i == key)
-        gtk_widget_add_css_class (GTK_WIDGET (self->key_label), key_classes[i]);
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->key_label), key_classes[i]);
-    }
-
-  gtk_widget_set_visible (self->order_icon, self->out_of_order);
-  if (self->out_of_order)
-    gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "warning");
+  update_key_event (self);
+  update_order_warning (self);
 }
 
 static void
 entry_notify_cb (DebriefTimelineRow *self)
 {
   update (self);
+}
+
+static void
+menu_clicked_cb (DebriefTimelineRow *self)
+{
+  if (self->entry != NULL)
+    g_signal_emit (self, signals[MENU_REQUESTED], 0, self->menu_button);
+}
+
+static void
+secondary_click_cb (
+    GtkGestureClick *gesture, int n_press, double x, double y, DebriefTimelineRow *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  menu_clicked_cb (self);
 }
 
 static GdkContentProvider *
@@ -228,13 +271,6 @@ drop_motion_cb (GtkDropTarget *target, double x, double y, DebriefTimelineRow *s
   return GDK_ACTION_MOVE;
 }
 
-static GdkDragAction
-drop_enter_cb (GtkDropTarget *target, double x, double y, DebriefTimelineRow *self)
-{
-  show_drop_indicator (self, y);
-  return GDK_ACTION_MOVE;
-}
-
 static void
 drop_leave_cb (GtkDropTarget *target, DebriefTimelineRow *self)
 {
@@ -259,9 +295,11 @@ static void
 debrief_timeline_row_dispose (GObject *object)
 {
   DebriefTimelineRow *self = (DebriefTimelineRow *) object;
+  GtkWidget          *child;
 
   debrief_timeline_row_set_entry (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_TIMELINE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (debrief_timeline_row_parent_class)->dispose (object);
 }
@@ -296,30 +334,75 @@ debrief_timeline_row_class_init (DebriefTimelineRowClass *klass)
                                    g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN,
                                    2, G_TYPE_VALUE | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_BOOLEAN);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/debrief-timeline-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, box);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, order_icon);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, kind_icon);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, key_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, text_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, evidence_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefTimelineRow, menu_button);
+  /**
+   * DebriefTimelineRow::menu-requested:
+   * @anchor: the widget the entry's menu should point at
+   */
+  signals[MENU_REQUESTED] = g_signal_new ("menu-requested", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                          GTK_TYPE_WIDGET);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelinerow");
 }
 
 static void
 debrief_timeline_row_init (DebriefTimelineRow *self)
 {
-  GtkDragSource *source;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkDragSource    *source;
+  GtkGesture       *click;
 
   self->timezone = g_strdup ("UTC");
+
+  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 10);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 4);
+
+  self->handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  gtk_widget_set_valign (self->handle, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->handle, 2);
+  gtk_widget_set_tooltip_text (self->handle, _ ("Drag to reorder"));
+  gtk_widget_add_css_class (self->handle, "dim-label");
+  place (self, self->handle, COLUMN_HANDLE, 0, 2);
+
+  self->time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_size_request (self->time_box, 118, -1);
+  self->time_label = new_label ("numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "timeline-time");
+  gtk_box_append (GTK_BOX (self->time_box), GTK_WIDGET (self->time_label));
+  place (self, self->time_box, COLUMN_TIME, 0, 1);
+
+  self->kind_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_valign (self->kind_box, GTK_ALIGN_START);
+  self->kind_icon = GTK_IMAGE (gtk_image_new ());
+  self->kind_label = new_label ("caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "dim-label");
+  gtk_box_append (GTK_BOX (self->kind_box), GTK_WIDGET (self->kind_icon));
+  gtk_box_append (GTK_BOX (self->kind_box), GTK_WIDGET (self->kind_label));
+  place (self, self->kind_box, COLUMN_TIME, 1, 1);
+
+  self->text_label = new_label ("timeline-text");
+  gtk_label_set_wrap (self->text_label, TRUE);
+  gtk_label_set_wrap_mode (self->text_label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->text_label), TRUE);
+  place (self, GTK_WIDGET (self->text_label), COLUMN_TEXT, 0, 2);
+
+  self->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->menu_button, _ ("Entry Menu"));
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Entry menu"), -1);
+  g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (menu_clicked_cb), self);
+  place (self, self->menu_button, COLUMN_MENU, 0, 2);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
@@ -329,7 +412,7 @@ debrief_timeline_row_init (DebriefTimelineRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
 
   self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-  g_signal_connect (self->drop_target, "enter", G_CALLBACK (drop_enter_cb), self);
+  g_signal_connect (self->drop_target, "enter", G_CALLBACK (drop_motion_cb), self);
   g_signal_connect (self->drop_target, "motion", G_CALLBACK (drop_motion_cb), self);
   g_signal_connect (self->drop_target, "leave", G_CALLBACK (drop_leave_cb), self);
   g_signal_connect (self->drop_target, "drop", G_CALLBACK (drop_cb), self);
@@ -375,17 +458,12 @@ debrief_timeline_row_set_entry (DebriefTimelineRow *self, DebriefTimelineEntry *
     {
       g_signal_handlers_disconnect_by_func (self->entry, entry_notify_cb, self);
       g_clear_object (&self->entry);
-      gtk_menu_button_set_menu_model (self->menu_button, NULL);
     }
 
   if (entry != NULL)
     {
-      g_autoptr (GMenuModel) menu = NULL;
-
       self->entry = g_object_ref (entry);
       g_signal_connect_swapped (entry, "notify", G_CALLBACK (entry_notify_cb), self);
-      menu = build_menu (self);
-      gtk_menu_button_set_menu_model (self->menu_button, menu);
       update (self);
     }
 }
@@ -405,6 +483,10 @@ debrief_timeline_row_set_context (DebriefTimelineRow *self,
 {
   g_return_if_fail (DEBRIEF_IS_TIMELINE_ROW (self));
 
+  if (g_strcmp0 (self->timezone, timezone) == 0 && self->show_date == show_date &&
+      self->out_of_order == out_of_order)
+    return;
+
   if (g_strcmp0 (self->timezone, timezone) != 0)
     {
       g_free (self->timezone);
@@ -421,6 +503,16 @@ debrief_timeline_row_set_evidence_count (DebriefTimelineRow *self, guint count)
   g_autofree char *text = NULL;
 
   g_return_if_fail (DEBRIEF_IS_TIMELINE_ROW (self));
+
+  if (count == 0 && self->evidence_label == NULL)
+    return;
+
+  if (self->evidence_label == NULL)
+    {
+      self->evidence_label = new_label ("caption");
+      gtk_widget_add_css_class (GTK_WIDGET (self->evidence_label), "dim-label");
+      place (self, GTK_WIDGET (self->evidence_label), COLUMN_EVIDENCE, 0, 1);
+    }
 
   /* Translators: the number of evidence items linked to a timeline entry */
   text = g_strdup_printf (ngettext ("%u item", "%u items", count), count);
@@ -455,4 +547,17 @@ debrief_timeline_row_get_drop_target (DebriefTimelineRow *self)
   g_return_val_if_fail (DEBRIEF_IS_TIMELINE_ROW (self), NULL);
 
   return self->drop_target;
+}
+
+/**
+ * debrief_timeline_row_get_menu_button:
+ *
+ * Returns: (transfer none): the button that opens the entry's menu
+ */
+GtkWidget *
+debrief_timeline_row_get_menu_button (DebriefTimelineRow *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_TIMELINE_ROW (self), NULL);
+
+  return self->menu_button;
 }

@@ -29,4 +29,6 @@ gboolean    debrief_timeline_row_get_out_of_order (DebriefTimelineRow *self);
 const char *debrief_timeline_row_get_time_text (DebriefTimelineRow *self);
 GtkDropTarget *debrief_timeline_row_get_drop_target (DebriefTimelineRow *self);
 
+GtkWidget *debrief_timeline_row_get_menu_button (DebriefTimelineRow *self);
+
 G_END_DECLS

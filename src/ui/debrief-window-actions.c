@@ -60,6 +60,24 @@ show_list_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
+show_report_view_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->report_views, "report");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+show_timeline_view_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->report_views, "timeline");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
 undo_delete_report_cb (AdwToast *toast, gpointer user_data)
 {
   DebriefLibrary *library = g_object_get_data (G_OBJECT (toast), "library");
@@ -252,6 +270,8 @@ _debrief_window_update_actions (DebriefWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", writable && has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-report", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-timeline", has_report);
 }
 
 void
@@ -260,6 +280,9 @@ _debrief_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.show-report", NULL, show_report_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-timeline", NULL,
+                                   show_timeline_view_action);
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -271,5 +294,9 @@ _debrief_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-report",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-timeline",
                                        NULL);
 }
