@@ -759,7 +759,11 @@ parse_csv (Parse        *parse,
         {
           g_autofree char *shown = g_utf8_make_valid (g_ptr_array_index (header, i), -1);
 
-          g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", shown);
+          g_autofree char *quoted = NULL;
+
+          /* Translators: a column name, quoted, in a list of them */
+          quoted = g_strdup_printf (_ ("“%s”"), shown);
+          g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", quoted);
         }
 
       if (time_col < 0 && text_col < 0)

@@ -1231,7 +1231,7 @@ _debrief_markdown_render (DebriefExportSnapshot *s, DebriefExportJob *job, GErro
   generated = _debrief_export_format_time (s, s->generated_at, DEBRIEF_TIME_PRECISION_MINUTE,
                                            TRUE);
   g_string_append (out, "*");
-  append_inline (out, s->classification);
+  append_inline (out, debrief_classification_get_label (s->classification));
   g_string_append (out, " · ");
   append_inline (out, debrief_profile_get_label (profile));
   g_string_append (out, "*\n\n");

@@ -412,13 +412,28 @@ chart_step (gint64 span)
   return 2592000;
 }
 
+/* The lanes' labels (time to detect…) in front of the chart: at least
+ * CHART_LABEL_WIDTH, wider where a translation needs it, never more than
+ * a third of the chart. */
+static double
+chart_label_column (DebriefPdfDoc *doc, DebriefExportSnapshot *s, double width)
+{
+  double column = CHART_LABEL_WIDTH;
+
+  for (guint m = 0; m < CHART_N_LANES; m++)
+    column = MAX (column,
+                  chart_label_width (doc, DEBRIEF_PDF_STYLE_CHART, s->metrics[m].label) + 12);
+
+  return MIN (column, width / 3);
+}
+
 static void
 draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, gpointer data)
 {
   Chart                 *chart = data;
   DebriefExportSnapshot *s = chart->snapshot;
   GTimeZone             *tz = s->tz;
-  double                 px0 = x + CHART_LABEL_WIDTH;
+  double                 px0 = x + chart_label_column (doc, s, width);
   double                 px1 = x + width - 10;
   double                 y_events = y + 7;
   double                 y_lanes = y_events + CHART_EVENT_ROWS * CHART_ROW_HEIGHT + 6;
@@ -1073,7 +1088,7 @@ _debrief_pdf_render (DebriefExportSnapshot *s, DebriefExportJob *job, GError **e
   doc = _debrief_pdf_doc_new (width, height);
   doc->accent = severity_color (s->severity);
   doc->running_title = g_strdup (*s->title ? s->title : _ ("Untitled report"));
-  doc->marking = g_strdup (s->classification);
+  doc->marking = g_strdup (debrief_classification_get_label (s->classification));
   doc->marking_color = marking_color (s->classification);
   generated = format_time (s, s->generated_at, DEBRIEF_TIME_PRECISION_MINUTE, TRUE);
   /* Translators: a page footer, e.g. "Customer note · Generated 2026-12-04 15:00 CET" */

@@ -371,8 +371,8 @@ debrief_report_class_init (DebriefReportClass *klass)
                                                  DEBRIEF_SEVERITY_SEV3, rw);
   properties[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, "", rw);
   properties[PROP_TIMEZONE] = g_param_spec_string ("timezone", NULL, NULL, "UTC", rw);
-  properties[PROP_CLASSIFICATION] = g_param_spec_string ("classification", NULL, NULL,
-                                                         "Internal", rw);
+  properties[PROP_CLASSIFICATION] = g_param_spec_string ("classification", NULL, NULL, "Internal",
+                                                         rw);
   properties[PROP_STARTED_AT] = g_param_spec_int64 ("started-at", NULL, NULL, G_MININT64,
                                                     G_MAXINT64, DEBRIEF_TIME_UNSET, rw);
   properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, G_MININT64,
@@ -876,6 +876,27 @@ const char *const *
 debrief_report_list_classifications (void)
 {
   return classifications;
+}
+
+/**
+ * debrief_classification_get_label:
+ * @classification: a classification as stored in a report
+ *
+ * Returns: (transfer none): the translated name of one of the suggested
+ *   classifications, or @classification itself
+ */
+const char *
+debrief_classification_get_label (const char *classification)
+{
+  g_return_val_if_fail (classification != NULL, NULL);
+
+  for (guint i = 0; classifications[i] != NULL; i++)
+    {
+      if (g_str_equal (classifications[i], classification))
+        return g_dgettext (GETTEXT_PACKAGE, classifications[i]);
+    }
+
+  return classification;
 }
 
 gint64

@@ -35,14 +35,14 @@ gboolean debrief_report_set_timezone (DebriefReport *self, const char *timezone,
 const char *debrief_report_get_classification (DebriefReport *self);
 void        debrief_report_set_classification (DebriefReport *self, const char *classification);
 const char *const *debrief_report_list_classifications (void);
-gint64   debrief_report_get_started_at (DebriefReport *self);
-void     debrief_report_set_started_at (DebriefReport *self, gint64 started_at);
-gint64   debrief_report_get_created_at (DebriefReport *self);
-gint64   debrief_report_get_updated_at (DebriefReport *self);
-gboolean debrief_report_set_field (DebriefReport *self,
-                                   const char    *field,
-                                   const char    *value,
-                                   GError       **error);
+gint64             debrief_report_get_started_at (DebriefReport *self);
+void               debrief_report_set_started_at (DebriefReport *self, gint64 started_at);
+gint64             debrief_report_get_created_at (DebriefReport *self);
+gint64             debrief_report_get_updated_at (DebriefReport *self);
+gboolean           debrief_report_set_field (DebriefReport *self,
+                                             const char    *field,
+                                             const char    *value,
+                                             GError       **error);
 const char *const *debrief_report_list_fields (void);
 
 gboolean debrief_report_is_loaded (DebriefReport *self);
@@ -67,19 +67,18 @@ gboolean    debrief_report_remove_timeline_entry (DebriefReport        *self,
                                                   DebriefTimelineEntry *entry,
                                                   guint                *position);
 gboolean    debrief_report_move_timeline_entry (DebriefReport *self, guint from, guint to);
-void        debrief_report_insert_timeline_entries (DebriefReport *self,
-                                                    guint          position,
-                                                    GPtrArray     *entries);
-guint       debrief_report_remove_timeline_entries (DebriefReport *self, GPtrArray *entries);
-DebriefTimelineEntry *debrief_report_find_key_event (DebriefReport  *self,
-                                                     DebriefKeyEvent key_event);
+void
+debrief_report_insert_timeline_entries (DebriefReport *self, guint position, GPtrArray *entries);
+guint debrief_report_remove_timeline_entries (DebriefReport *self, GPtrArray *entries);
+DebriefTimelineEntry *
+debrief_report_find_key_event (DebriefReport *self, DebriefKeyEvent key_event);
 DebriefTimelineEntry *debrief_report_tag_key_event (DebriefReport        *self,
                                                     DebriefTimelineEntry *entry,
                                                     DebriefKeyEvent       key_event);
-gboolean    debrief_report_sort_timeline_by_time (DebriefReport *self, GPtrArray **previous_order);
-gboolean    debrief_report_set_timeline_order (DebriefReport *self,
-                                               GPtrArray     *order,
-                                               GError       **error);
+gboolean debrief_report_sort_timeline_by_time (DebriefReport *self, GPtrArray **previous_order);
+gboolean debrief_report_set_timeline_order (DebriefReport *self, GPtrArray *order, GError **error);
 GHashTable *debrief_report_get_out_of_order_entries (DebriefReport *self);
+
+const char *debrief_classification_get_label (const char *classification);
 
 G_END_DECLS

@@ -68,6 +68,8 @@ update (DebriefImportDialog *self)
   guint n_entries = g_list_model_get_n_items (debrief_log_import_get_entries (self->import));
   guint n_problems = g_list_model_get_n_items (debrief_log_import_get_problems (self->import));
   guint n_lines = debrief_log_import_get_n_lines (self->import);
+  g_autofree char *entries = NULL;
+  g_autofree char *lines = NULL;
   g_autofree char *found = NULL;
   g_autofree char *left_out = NULL;
   g_autofree char *summary = NULL;
@@ -76,11 +78,13 @@ update (DebriefImportDialog *self)
 
   g_assert (DEBRIEF_IS_IMPORT_DIALOG (self));
 
-  /* Translators: "Found 42 entries in 45 lines (plain text)." */
-  found = g_strdup_printf (ngettext ("Found %u entry in %u lines (%s).",
-                                     "Found %u entries in %u lines (%s).", n_entries),
-                           n_entries, n_lines,
+  /* Translators: the start of "Found 42 entries in 45 lines (plain text)." */
+  entries = g_strdup_printf (ngettext ("Found %u entry", "Found %u entries", n_entries),
+                             n_entries);
+  /* Translators: the end of "Found 42 entries in 45 lines (plain text)."; %s is the format */
+  lines = g_strdup_printf (ngettext ("in %u line (%s).", "in %u lines (%s).", n_lines), n_lines,
                            format_name (debrief_log_import_get_format (self->import)));
+  found = g_strjoin (" ", entries, lines, NULL);
   if (n_problems > 0)
     left_out = g_strdup_printf (ngettext ("%u line could not be read and will be left out.",
                                           "%u lines could not be read and will be left out.",
