@@ -73,6 +73,7 @@ struct _DebriefStore
   /* Writer thread */
   GThread *thread;
   sqlite3 *wdb;
+  int      wal_pages;
 };
 
 static void
@@ -512,8 +513,8 @@ run_batch (sqlite3 *db, GPtrArray *batch, GError **error)
   int         rc;
   /* Each statement is prepared once per batch: a batch may insert a
    * hundred thousand timeline entries with the same SQL. */
-  g_autoptr (GHashTable) statements =
-      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  g_autoptr (GHashTable)
+      statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
 
   if ((rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
     {
@@ -644,6 +645,32 @@ batch_done (DebriefStore *self, GPtrArray *batch, GError *error)
   g_cond_broadcast (&self->cond);
 }
 
+/* Checkpoints run on the writer thread after a batch is reported done,
+ * not inside the commit that made the log long, so that saving (and
+ * debrief_store_flush()) does not wait for them. */
+#define CHECKPOINT_PAGES 1000
+
+static int
+wal_hook_cb (gpointer user_data, sqlite3 *db, const char *name, int pages)
+{
+  DebriefStore *self = user_data;
+
+  self->wal_pages = pages;
+  return SQLITE_OK;
+}
+
+static gboolean
+setup_writer (DebriefStore *self, GError **error)
+{
+  if (!exec (self->wdb, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self->wdb, "PRAGMA synchronous = NORMAL", error) ||
+      !exec (self->wdb, "PRAGMA wal_autocheckpoint = 0", error))
+    return FALSE;
+
+  sqlite3_wal_hook (self->wdb, wal_hook_cb, self);
+  return TRUE;
+}
+
 static gpointer
 writer_thread (gpointer data)
 {
@@ -669,6 +696,14 @@ writer_thread (gpointer data)
 
       g_mutex_lock (&self->mutex);
       batch_done (self, batch, error);
+
+      if (self->wal_pages >= CHECKPOINT_PAGES)
+        {
+          g_mutex_unlock (&self->mutex);
+          sqlite3_wal_checkpoint_v2 (self->wdb, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+          self->wal_pages = 0;
+          g_mutex_lock (&self->mutex);
+        }
     }
 
   g_mutex_unlock (&self->mutex);
@@ -799,9 +834,7 @@ debrief_store_open (const char *path, gboolean *created, GError **error)
 
   if (!self->read_only)
     {
-      if (!open_connection (path, FALSE, &self->wdb, error) ||
-          !exec (self->wdb, "PRAGMA foreign_keys = ON", error) ||
-          !exec (self->wdb, "PRAGMA synchronous = NORMAL", error))
+      if (!open_connection (path, FALSE, &self->wdb, error) || !setup_writer (self, error))
         return NULL;
 
       self->thread = g_thread_new ("debrief-writer", writer_thread, self);
@@ -948,9 +981,7 @@ become_writable (DebriefStore *self)
   if (!open_connection (self->path, FALSE, &self->db, &error) ||
       !exec (self->db, "PRAGMA journal_mode = WAL", &error) ||
       !exec (self->db, "PRAGMA foreign_keys = ON", &error) ||
-      !open_connection (self->path, FALSE, &self->wdb, &error) ||
-      !exec (self->wdb, "PRAGMA foreign_keys = ON", &error) ||
-      !exec (self->wdb, "PRAGMA synchronous = NORMAL", &error))
+      !open_connection (self->path, FALSE, &self->wdb, &error) || !setup_writer (self, &error))
     {
       g_debug ("%s is still not writable: %s", self->path, error->message);
       g_clear_error (&error);
