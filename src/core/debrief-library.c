@@ -257,8 +257,8 @@ find_clashing_report (DebriefLibrary *self, DebriefReport *report)
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
       while (clash == NULL && sqlite3_step (stmt) == SQLITE_ROW)
         {
-          DebriefReport *other = debrief_library_find_report (
-              self, debrief_store_column_text (stmt, 0));
+          DebriefReport *other = debrief_library_find_report (self,
+                                                              debrief_store_column_text (stmt, 0));
 
           if (other != NULL && !debrief_report_is_loaded (other))
             clash = other;
@@ -307,9 +307,9 @@ run_search (sqlite3 *db, const char *const *terms, const char *path, GError **er
   g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func (raw_hit_free);
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autofree char *any = g_strjoinv (" OR ", (char **) terms);
-  guint         n_terms = g_strv_length ((char **) terms);
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  guint            n_terms = g_strv_length ((char **) terms);
+  sqlite3_stmt    *stmt = NULL;
+  int              rc;
 
   g_string_append (sql, "SELECT d.report_uuid, d.kind, d.ref, "
                         "  snippet (search_fts, -1, char (1), char (2), '…', 16), "
@@ -896,9 +896,9 @@ search_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 {
   DebriefLibrary    *self = source_object;
   const char *const *terms = task_data;
-  GError         *error = NULL;
-  GPtrArray      *raw;
-  sqlite3        *db;
+  GError            *error = NULL;
+  GPtrArray         *raw;
+  sqlite3           *db;
 
   /* debrief_library_search_async() committed the pending edits; wait
    * until they are written, on a connection of our own. */

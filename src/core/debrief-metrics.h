@@ -55,21 +55,16 @@ G_DECLARE_FINAL_TYPE (DebriefMetrics, debrief_metrics, DEBRIEF, METRICS, GObject
 
 /* Computed from the report's timeline at the time of the call; compute
  * again after the timeline changes. */
-DebriefMetrics       *debrief_metrics_new              (DebriefReport   *report);
-DebriefMetricState    debrief_metrics_get              (DebriefMetrics  *self,
-                                                        DebriefMetric    metric,
-                                                        gint64          *seconds);
-DebriefTimelineEntry *debrief_metrics_get_from_entry   (DebriefMetrics  *self,
-                                                        DebriefMetric    metric);
-DebriefTimelineEntry *debrief_metrics_get_to_entry     (DebriefMetrics  *self,
-                                                        DebriefMetric    metric);
-char                 *debrief_metrics_describe         (DebriefMetrics  *self,
-                                                        DebriefMetric    metric);
-gint64                debrief_metrics_get_event_time   (DebriefMetrics  *self,
-                                                        DebriefKeyEvent  key_event);
-gboolean              debrief_metrics_has_problems     (DebriefMetrics  *self);
+DebriefMetrics *debrief_metrics_new (DebriefReport *report);
+DebriefMetricState
+debrief_metrics_get (DebriefMetrics *self, DebriefMetric metric, gint64 *seconds);
+DebriefTimelineEntry *debrief_metrics_get_from_entry (DebriefMetrics *self, DebriefMetric metric);
+DebriefTimelineEntry *debrief_metrics_get_to_entry (DebriefMetrics *self, DebriefMetric metric);
+char                 *debrief_metrics_describe (DebriefMetrics *self, DebriefMetric metric);
+gint64   debrief_metrics_get_event_time (DebriefMetrics *self, DebriefKeyEvent key_event);
+gboolean debrief_metrics_has_problems (DebriefMetrics *self);
 
-const char           *debrief_metric_get_label         (DebriefMetric    metric);
-const char           *debrief_metric_get_formula       (DebriefMetric    metric);
+const char *debrief_metric_get_label (DebriefMetric metric);
+const char *debrief_metric_get_formula (DebriefMetric metric);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 DebriefStore *_debrief_library_get_store (DebriefLibrary *self);
 
-#define DEBRIEF_REPORT_COLUMNS \
+#define DEBRIEF_REPORT_COLUMNS                                                          \
   "uuid, title, status, severity, lead, timezone, started_at, created_at, updated_at, " \
   "classification"
 DebriefReport *_debrief_report_new_from_stmt (sqlite3_stmt *stmt);

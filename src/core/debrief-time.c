@@ -44,9 +44,9 @@ is_zone_file (const char *identifier)
   const char      *tzdir = g_getenv ("TZDIR");
   g_autofree char *path = g_build_filename (tzdir != NULL ? tzdir : "/usr/share/zoneinfo",
                                             identifier, NULL);
-  char             magic[4];
-  size_t           n;
-  FILE            *fp;
+  char   magic[4];
+  size_t n;
+  FILE  *fp;
 
   if (g_str_equal (identifier, "UTC"))
     return TRUE;
