@@ -18,6 +18,8 @@
 
 G_DEFINE_FINAL_TYPE (DebriefWindow, debrief_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void open_newest_cb (DebriefWindow *self);
+
 /* With DEBRIEF_PROFILE_T0 set to the launch time (nanoseconds since the
  * epoch, as `date +%s%N` prints it), the window prints when its first
  * frame and its first frame with the library's reports were drawn. The
@@ -535,6 +537,9 @@ debrief_window_dispose (GObject *object)
     g_cancellable_cancel (self->search_cancellable);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                          open_newest_cb, self);
   debrief_window_set_library (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WINDOW);
 
@@ -683,6 +688,21 @@ debrief_window_get_library (DebriefWindow *self)
   return self->library;
 }
 
+static void
+open_newest_cb (DebriefWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, open_newest_cb, self);
+
+  if (self->library != NULL && !adw_leaflet_get_folded (self->leaflet) &&
+      debrief_report_editor_get_report (self->editor) == NULL &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
 /**
  * debrief_window_set_library:
  * @library: (nullable): the library to show, or %NULL while one is opened
@@ -738,10 +758,18 @@ debrief_window_set_library (DebriefWindow *self, DebriefLibrary *library)
   if (library != NULL)
     profile_next_frame (GTK_WIDGET (self), "reports-shown");
 
-  /* With room for both panes, open the newest report right away */
-  if (library != NULL && !adw_leaflet_get_folded (self->leaflet) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
+  /* With room for both panes, open the newest report right after the
+   * list is drawn (opening it first would make the list wait) */
+  if (library != NULL)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_connect_object (clock, "after-paint", G_CALLBACK (open_newest_cb), self,
+                                 G_CONNECT_SWAPPED);
+      else
+        open_newest_cb (self);
+    }
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include "debrief-report-row.h"
 #include "debrief-ui-test.h"
+#include "debrief-window-private.h"
 
 typedef struct
 {
@@ -438,6 +439,53 @@ test_locked_library_shows_dialog (Fixture *fixture, gconstpointer data)
   debrief_ui_test_close_window (window);
 }
 
+static gboolean
+shows_library (gpointer data)
+{
+  DebriefWindow  *window = data;
+  GFile          *wanted = g_object_get_data (G_OBJECT (window), "wanted");
+  DebriefLibrary *library = debrief_window_get_library (window);
+
+  return library != NULL && g_file_equal (debrief_library_get_file (library), wanted);
+}
+
+static void
+test_open_another_library (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) other = debrief_test_file (fixture->dir, "other.debrief");
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *other_path = g_file_get_path (other);
+  g_autofree char *remembered = NULL;
+  DebriefWindow   *window;
+
+  make_library (fixture->file, "Alpha outage", NULL);
+  make_library (other, "Beta outage", NULL);
+
+  window = debrief_ui_test_open_window (fixture->file);
+  g_assert_nonnull (find_row (window, "Alpha outage"));
+
+  /* What Open Library… does with the file the user chose */
+  g_object_set_data (G_OBJECT (window), "wanted", other);
+  _debrief_window_open_library_file (window, other);
+  debrief_ui_test_run_until (shows_library, window);
+  debrief_ui_test_run_for (150);
+
+  g_assert_nonnull (find_row (window, "Beta outage"));
+  g_assert_null (find_row (window, "Alpha outage"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->library_title), ==, "other.debrief");
+
+  /* The library is remembered for the next start */
+  remembered = g_settings_get_string (settings, "last-library");
+  g_assert_cmpstr (remembered, ==, other_path);
+  debrief_ui_test_close_window (window);
+
+  window = debrief_ui_test_open_window (NULL);
+  g_assert_nonnull (find_row (window, "Beta outage"));
+  debrief_ui_test_close_window (window);
+
+  g_settings_reset (settings, "last-library");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -454,6 +502,7 @@ main (int argc, char *argv[])
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
   ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
+  ADD ("open-another-library", test_open_another_library);
 
 #undef ADD
 
