@@ -386,6 +386,10 @@ debrief_timeline_row_init (DebriefTimelineRow *self)
 
   self->text_label = new_label ("timeline-text");
   gtk_label_set_wrap (self->text_label, TRUE);
+  /* Without these, measuring a wrapping label searches for its widths,
+   * which for two hundred rows takes longer than everything else */
+  gtk_label_set_width_chars (self->text_label, 20);
+  gtk_label_set_max_width_chars (self->text_label, 200);
   gtk_label_set_wrap_mode (self->text_label, PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (GTK_WIDGET (self->text_label), TRUE);
   place (self, GTK_WIDGET (self->text_label), COLUMN_TEXT, 0, 2);
