@@ -702,11 +702,13 @@ add_timeline_table (DebriefPdfDoc         *doc,
 
       natural[0] = widest (doc, DEBRIEF_PDF_STYLE_TABLE, natural[0], time);
     }
+  /* Kinds are set upright, hypotheses in italics: measure both */
   for (guint k = 0; k <= DEBRIEF_ENTRY_KIND_COMMUNICATION; k++)
     {
-      g_autofree char *markup = g_markup_printf_escaped (
-          "<i>%s</i>", debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, k));
+      const char      *label = debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, k);
+      g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", label);
 
+      natural[1] = widest (doc, DEBRIEF_PDF_STYLE_TABLE, natural[1], label);
       natural[1] = widest_markup (doc, DEBRIEF_PDF_STYLE_TABLE, natural[1], markup);
     }
   for (guint c = 0; c < 2; c++)
