@@ -642,6 +642,25 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
   return 0;
 }
 
+/* The marks that open and close an emphasis span, the same on both sides */
+static const char *
+span_mark (MD_SPANTYPE type)
+{
+  switch (type)
+    {
+      case MD_SPAN_EM:
+        return "*";
+      case MD_SPAN_STRONG:
+        return "**";
+      case MD_SPAN_DEL:
+        return "~~";
+      case MD_SPAN_U:
+        return "_";
+      default:
+        return NULL;
+    }
+}
+
 static int
 enter_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
 {
@@ -654,20 +673,14 @@ enter_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
       return 0;
     }
 
+  if (span_mark (type) != NULL)
+    {
+      g_string_append (target (w), span_mark (type));
+      return 0;
+    }
+
   switch (type)
     {
-      case MD_SPAN_EM:
-        g_string_append_c (target (w), '*');
-        break;
-      case MD_SPAN_STRONG:
-        g_string_append (target (w), "**");
-        break;
-      case MD_SPAN_DEL:
-        g_string_append (target (w), "~~");
-        break;
-      case MD_SPAN_U:
-        g_string_append_c (target (w), '_');
-        break;
       case MD_SPAN_CODE:
         w->in_code_span = TRUE;
         w->plain_depth = 1;
@@ -755,20 +768,14 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
       return 0;
     }
 
+  if (span_mark (type) != NULL)
+    {
+      g_string_append (target (w), span_mark (type));
+      return 0;
+    }
+
   switch (type)
     {
-      case MD_SPAN_EM:
-        g_string_append_c (target (w), '*');
-        break;
-      case MD_SPAN_STRONG:
-        g_string_append (target (w), "**");
-        break;
-      case MD_SPAN_DEL:
-        g_string_append (target (w), "~~");
-        break;
-      case MD_SPAN_U:
-        g_string_append_c (target (w), '_');
-        break;
       case MD_SPAN_A:
         {
           MD_SPAN_A_DETAIL *a = detail;
