@@ -22,12 +22,13 @@
  * kinds of dropped things need no change here.
  *
  * GTK 4.8's list view makes a couple of hundred rows at once, so a row is
- * built in code from as few widgets as will do: the badge, the warning
- * and the evidence count only exist once needed, and the entry's menu is
- * one popover that the owner shows for the row that asks (::menu-requested).
+ * built in code from as few widgets as will do: the drag handle and the
+ * kinds' icons are drawn by the style sheet, the badge and the evidence
+ * count only exist once needed, and the entry's menu is one popover that
+ * the owner shows for the row that asks (::menu-requested).
  *
- *   [handle] [time ⚠]  [badge]             [n items] […]
- *            [◇ kind]  text, wrapped
+ *   ⋮⋮ [time ⚠]  [badge]             [n items] […]
+ *      [◇ kind]  text, wrapped
  */
 
 enum
@@ -44,12 +45,7 @@ struct _DebriefTimelineRow
   GtkWidget parent_instance;
 
   /* Children */
-  GtkWidget *handle;
-  GtkWidget *time_box;
   GtkLabel  *time_label;
-  GtkWidget *order_icon;
-  GtkWidget *kind_box;
-  GtkImage  *kind_icon;
   GtkLabel  *kind_label;
   GtkLabel  *key_label;
   GtkLabel  *text_label;
@@ -76,12 +72,13 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const char *kind_icons[] = {
-  [DEBRIEF_ENTRY_KIND_OBSERVATION] = "find-location-symbolic",
-  [DEBRIEF_ENTRY_KIND_ACTION] = "system-run-symbolic",
-  [DEBRIEF_ENTRY_KIND_DECISION] = "emblem-ok-symbolic",
-  [DEBRIEF_ENTRY_KIND_HYPOTHESIS] = "dialog-question-symbolic",
-  [DEBRIEF_ENTRY_KIND_COMMUNICATION] = "mail-send-symbolic",
+/* Each kind's icon is drawn by style.css beside its name */
+static const char *kind_classes[] = {
+  [DEBRIEF_ENTRY_KIND_OBSERVATION] = "observation",
+  [DEBRIEF_ENTRY_KIND_ACTION] = "action",
+  [DEBRIEF_ENTRY_KIND_DECISION] = "decision",
+  [DEBRIEF_ENTRY_KIND_HYPOTHESIS] = "hypothesis",
+  [DEBRIEF_ENTRY_KIND_COMMUNICATION] = "communication",
 };
 
 static const char *key_classes[] = {
@@ -150,29 +147,6 @@ update_key_event (DebriefTimelineRow *self)
 }
 
 static void
-update_order_warning (DebriefTimelineRow *self)
-{
-  g_assert (DEBRIEF_IS_TIMELINE_ROW (self));
-
-  if (self->out_of_order && self->order_icon == NULL)
-    {
-      self->order_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_set_tooltip_text (self->order_icon,
-                                   _ ("This time is out of order with the entries around it"));
-      gtk_widget_add_css_class (self->order_icon, "warning");
-      gtk_box_append (GTK_BOX (self->time_box), self->order_icon);
-    }
-
-  if (self->order_icon != NULL)
-    gtk_widget_set_visible (self->order_icon, self->out_of_order);
-
-  if (self->out_of_order)
-    gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "warning");
-}
-
-static void
 update (DebriefTimelineRow *self)
 {
   DebriefEntryKind kind;
@@ -185,11 +159,31 @@ update (DebriefTimelineRow *self)
 
   time = debrief_time_format (debrief_timeline_entry_get_occurred_at (self->entry), self->timezone,
                               debrief_timeline_entry_get_precision (self->entry), self->show_date);
-  gtk_label_set_label (self->time_label, time);
+  if (self->out_of_order)
+    {
+      g_autofree char *marked = g_strconcat (time, " ⚠", NULL);
+
+      gtk_label_set_label (self->time_label, marked);
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "warning");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label),
+                                   _ ("This time is out of order with the entries around it"));
+    }
+  else
+    {
+      gtk_label_set_label (self->time_label, time);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "warning");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), NULL);
+    }
 
   kind = debrief_timeline_entry_get_kind (self->entry);
-  gtk_image_set_from_icon_name (self->kind_icon, kind_icons[kind]);
   gtk_label_set_label (self->kind_label, debrief_enum_get_label (DEBRIEF_TYPE_ENTRY_KIND, kind));
+  for (guint i = 0; i < G_N_ELEMENTS (kind_classes); i++)
+    {
+      if (i == kind)
+        gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), kind_classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->kind_label), kind_classes[i]);
+    }
   gtk_label_set_label (self->text_label, debrief_timeline_entry_get_text (self->entry));
 
   /* Guesses look different from facts */
@@ -199,7 +193,6 @@ update (DebriefTimelineRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "hypothesis");
 
   update_key_event (self);
-  update_order_warning (self);
 }
 
 static void
@@ -358,31 +351,20 @@ debrief_timeline_row_init (DebriefTimelineRow *self)
   gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 10);
   gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 6);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 2);
   gtk_widget_set_margin_end (GTK_WIDGET (self), 4);
 
-  self->handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  gtk_widget_set_valign (self->handle, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (self->handle, 2);
-  gtk_widget_set_tooltip_text (self->handle, _ ("Drag to reorder"));
-  gtk_widget_add_css_class (self->handle, "dim-label");
-  place (self, self->handle, COLUMN_HANDLE, 0, 2);
-
-  self->time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_size_request (self->time_box, 118, -1);
+  /* The drag handle is drawn by style.css in the row's left margin */
   self->time_label = new_label ("numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "timeline-time");
-  gtk_box_append (GTK_BOX (self->time_box), GTK_WIDGET (self->time_label));
-  place (self, self->time_box, COLUMN_TIME, 0, 1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->time_label), 118, -1);
+  place (self, GTK_WIDGET (self->time_label), COLUMN_TIME, 0, 1);
 
-  self->kind_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_valign (self->kind_box, GTK_ALIGN_START);
-  self->kind_icon = GTK_IMAGE (gtk_image_new ());
   self->kind_label = new_label ("caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "dim-label");
-  gtk_box_append (GTK_BOX (self->kind_box), GTK_WIDGET (self->kind_icon));
-  gtk_box_append (GTK_BOX (self->kind_box), GTK_WIDGET (self->kind_label));
-  place (self, self->kind_box, COLUMN_TIME, 1, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "entry-kind");
+  place (self, GTK_WIDGET (self->kind_label), COLUMN_TIME, 1, 1);
 
   self->text_label = new_label ("timeline-text");
   gtk_label_set_wrap (self->text_label, TRUE);
