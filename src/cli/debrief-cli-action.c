@@ -19,43 +19,31 @@
  * in the report's order. */
 
 static char *
-describe_action_fields (void)
+action_field_help (const char *field)
 {
-  const char *const *fields = debrief_action_item_list_fields ();
-  g_autofree char   *statuses = debrief_enum_list_nicks (DEBRIEF_TYPE_ACTION_STATUS);
-  g_autofree char   *types = debrief_enum_list_nicks (DEBRIEF_TYPE_ACTION_TYPE);
-  GString           *str = g_string_new (NULL);
-  guint              width = 0;
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    width = MAX (width, strlen (fields[i]));
-
-  g_string_append_printf (str, "%s\n", _ ("Fields:"));
-  for (guint i = 0; fields[i] != NULL; i++)
+  if (g_str_equal (field, "description"))
+    return g_strdup (_ ("what is to be done, one line"));
+  if (g_str_equal (field, "owner"))
+    return g_strdup (_ ("who does it"));
+  if (g_str_equal (field, "due"))
+    return g_strdup (_ ("the due date, YYYY-MM-DD; empty to clear"));
+  if (g_str_equal (field, "status"))
     {
-      g_autofree char *help = NULL;
+      g_autofree char *statuses = debrief_enum_list_nicks (DEBRIEF_TYPE_ACTION_STATUS);
 
-      if (g_str_equal (fields[i], "description"))
-        help = g_strdup (_ ("what is to be done, one line"));
-      else if (g_str_equal (fields[i], "owner"))
-        help = g_strdup (_ ("who does it"));
-      else if (g_str_equal (fields[i], "due"))
-        help = g_strdup (_ ("the due date, YYYY-MM-DD; empty to clear"));
-      else if (g_str_equal (fields[i], "status"))
-        /* Translators: %s is a list of values such as "open, in-progress, done" */
-        help = g_strdup_printf (_ ("one of %s"), statuses);
-      else if (g_str_equal (fields[i], "type"))
-        help = g_strdup_printf (_ ("one of %s"), types);
-      else if (g_str_equal (fields[i], "link"))
-        help = g_strdup (_ ("the issue tracker’s link"));
-
-      if (help != NULL)
-        g_string_append_printf (str, "  %-*s  %s\n", (int) width, fields[i], help);
-      else
-        g_string_append_printf (str, "  %s\n", fields[i]);
+      /* Translators: %s is a list of values such as "open, in-progress, done" */
+      return g_strdup_printf (_ ("one of %s"), statuses);
     }
+  if (g_str_equal (field, "type"))
+    {
+      g_autofree char *types = debrief_enum_list_nicks (DEBRIEF_TYPE_ACTION_TYPE);
 
-  return g_string_free (str, FALSE);
+      return g_strdup_printf (_ ("one of %s"), types);
+    }
+  if (g_str_equal (field, "link"))
+    return g_strdup (_ ("the issue tracker’s link"));
+
+  return NULL;
 }
 
 static GDate *
@@ -247,7 +235,8 @@ action_set_run (DebriefCli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DebriefActionItem) item = NULL;
-  g_autofree char *description = describe_action_fields ();
+  g_autofree char *description = debrief_cli_describe_fields (debrief_action_item_list_fields (),
+                                                              action_field_help);
   g_auto (GStrv) args = NULL;
   DebriefReport *report;
   GListModel    *actions;

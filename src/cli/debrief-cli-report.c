@@ -64,44 +64,39 @@ describe_sections (void)
 }
 
 static char *
-describe_report_fields (void)
+report_field_help (const char *field)
 {
-  const char *const *fields = debrief_report_list_fields ();
-  g_autofree char   *statuses = debrief_enum_list_nicks (DEBRIEF_TYPE_STATUS);
-  g_autofree char   *severities = debrief_enum_list_nicks (DEBRIEF_TYPE_SEVERITY);
-  GString           *str = g_string_new (NULL);
-  guint              width = 0;
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    width = MAX (width, strlen (fields[i]));
-
-  g_string_append_printf (str, "%s\n", _ ("Fields:"));
-  for (guint i = 0; fields[i] != NULL; i++)
+  if (g_str_equal (field, "title"))
+    return g_strdup (_ ("the report’s title, one line"));
+  if (g_str_equal (field, "status"))
     {
-      g_autofree char *help = NULL;
+      g_autofree char *statuses = debrief_enum_list_nicks (DEBRIEF_TYPE_STATUS);
 
-      if (g_str_equal (fields[i], "title"))
-        help = g_strdup (_ ("the report’s title, one line"));
-      else if (g_str_equal (fields[i], "status"))
-        /* Translators: %s is a list of values such as "draft, in-review, final" */
-        help = g_strdup_printf (_ ("one of %s"), statuses);
-      else if (g_str_equal (fields[i], "severity"))
-        help = g_strdup_printf (_ ("one of %s"), severities);
-      else if (g_str_equal (fields[i], "lead"))
-        help = g_strdup (_ ("the incident lead’s name"));
-      else if (g_str_equal (fields[i], "timezone"))
-        help = g_strdup (_ ("the incident’s time zone, an IANA name such as Europe/Berlin"));
-      else if (g_str_equal (fields[i], "started"))
-        help = g_strdup (_ ("when the incident started, such as “2026-12-04 14:02” in the "
-                            "report’s time zone or “2026-12-04T13:02Z”; empty to clear"));
+      /* Translators: %s is a list of values such as "draft, in-review, final" */
+      return g_strdup_printf (_ ("one of %s"), statuses);
+    }
+  if (g_str_equal (field, "severity"))
+    {
+      g_autofree char *severities = debrief_enum_list_nicks (DEBRIEF_TYPE_SEVERITY);
 
-      if (help != NULL)
-        g_string_append_printf (str, "  %-*s  %s\n", (int) width, fields[i], help);
-      else
-        g_string_append_printf (str, "  %s\n", fields[i]);
+      return g_strdup_printf (_ ("one of %s"), severities);
+    }
+  if (g_str_equal (field, "lead"))
+    return g_strdup (_ ("the incident lead’s name"));
+  if (g_str_equal (field, "timezone"))
+    return g_strdup (_ ("the incident’s time zone, an IANA name such as Europe/Berlin"));
+  if (g_str_equal (field, "started"))
+    return g_strdup (_ ("when the incident started, such as “2026-12-04 14:02” in the "
+                        "report’s time zone or “2026-12-04T13:02Z”; empty to clear"));
+  if (g_str_equal (field, "classification"))
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) debrief_report_list_classifications ());
+
+      /* Translators: %s lists the usual classifications */
+      return g_strdup_printf (_ ("the marking printed on exported pages, such as %s"), names);
     }
 
-  return g_string_free (str, FALSE);
+  return NULL;
 }
 
 static void
@@ -423,7 +418,8 @@ static int
 set_run (DebriefCli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *description = describe_report_fields ();
+  g_autofree char *description = debrief_cli_describe_fields (debrief_report_list_fields (),
+                                                              report_field_help);
   g_auto (GStrv) args = NULL;
   DebriefReport *report;
 

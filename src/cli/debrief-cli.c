@@ -512,6 +512,36 @@ debrief_cli_print_json (JsonNode *node)
   debrief_cli_write ("\n", 1);
 }
 
+/**
+ * debrief_cli_describe_fields:
+ * @fields: the names a `set` command takes
+ * @help: gives each name's help
+ *
+ * Returns: (transfer full): the fields as a table for `--help`
+ */
+char *
+debrief_cli_describe_fields (const char *const *fields, DebriefCliFieldHelp help)
+{
+  GString *str = g_string_new (NULL);
+  guint    width = 0;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    width = MAX (width, strlen (fields[i]));
+
+  g_string_append_printf (str, "%s\n", _ ("Fields:"));
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *text = help (fields[i]);
+
+      if (text != NULL)
+        g_string_append_printf (str, "  %-*s  %s\n", (int) width, fields[i], text);
+      else
+        g_string_append_printf (str, "  %s\n", fields[i]);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
 void
 debrief_cli_json_add_string (JsonBuilder *builder, const char *name, const char *value)
 {

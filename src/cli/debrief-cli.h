@@ -99,6 +99,11 @@ gboolean debrief_cli_stdout_is_terminal (void);
 
 /* JSON helpers */
 void debrief_cli_json_add_string (JsonBuilder *builder, const char *name, const char *value);
-void debrief_cli_json_add_time (JsonBuilder *builder, const char *name, gint64 utc);
+
+/* Returns the help for one settable field, or NULL */
+typedef char *(*DebriefCliFieldHelp) (const char *field);
+
+char *debrief_cli_describe_fields (const char *const *fields, DebriefCliFieldHelp help);
+void  debrief_cli_json_add_time (JsonBuilder *builder, const char *name, gint64 utc);
 
 G_END_DECLS
