@@ -18,7 +18,11 @@
 /* A button showing a date (or a date and time in a report's time zone)
  * that opens a calendar to change it. In date mode the value is a
  * YYYY-MM-DD string (or NULL); in time mode seconds since the epoch (or
- * DEBRIEF_TIME_UNSET). */
+ * DEBRIEF_TIME_UNSET).
+ *
+ * The popover is built the first time it opens: a calendar and two spin
+ * buttons cost several milliseconds, and the action list has one button
+ * per row. */
 
 struct _DebriefDatetimeButton
 {
@@ -26,6 +30,8 @@ struct _DebriefDatetimeButton
 
   /* Template widgets */
   GtkMenuButton *button;
+
+  /* The popover's widgets, once it has been opened */
   GtkPopover    *popover;
   GtkCalendar   *calendar;
   GtkWidget     *time_box;
@@ -187,11 +193,53 @@ set_clicked_cb (DebriefDatetimeButton *self)
 }
 
 static void
+create_popup_cb (GtkMenuButton *button, gpointer user_data)
+{
+  DebriefDatetimeButton *self = user_data;
+  g_autoptr (GtkBuilder) builder = NULL;
+  g_autoptr (GtkBuilderScope) scope = NULL;
+
+  if (self->popover != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), spin_output_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), day_selected_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), popover_show_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), clear_clicked_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), set_clicked_cb);
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/ui/debrief-datetime-popover.ui", NULL);
+
+  self->popover = GTK_POPOVER (gtk_builder_get_object (builder, "popover"));
+  self->calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "calendar"));
+  self->time_box = GTK_WIDGET (gtk_builder_get_object (builder, "time_box"));
+  self->hour_spin = GTK_SPIN_BUTTON (gtk_builder_get_object (builder, "hour_spin"));
+  self->minute_spin = GTK_SPIN_BUTTON (gtk_builder_get_object (builder, "minute_spin"));
+  self->zone_label = GTK_LABEL (gtk_builder_get_object (builder, "zone_label"));
+  self->error_label = GTK_LABEL (gtk_builder_get_object (builder, "error_label"));
+
+  gtk_widget_set_visible (self->time_box, self->show_time);
+  gtk_menu_button_set_popover (self->button, GTK_WIDGET (self->popover));
+}
+
+static void
 debrief_datetime_button_dispose (GObject *object)
 {
   DebriefDatetimeButton *self = (DebriefDatetimeButton *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_DATETIME_BUTTON);
+  self->popover = NULL;
+  self->calendar = NULL;
+  self->time_box = NULL;
+  self->hour_spin = NULL;
+  self->minute_spin = NULL;
+  self->zone_label = NULL;
+  self->error_label = NULL;
 
   G_OBJECT_CLASS (debrief_datetime_button_parent_class)->dispose (object);
 }
@@ -246,7 +294,8 @@ debrief_datetime_button_set_property (GObject      *object,
     {
       case PROP_SHOW_TIME:
         self->show_time = g_value_get_boolean (value);
-        gtk_widget_set_visible (self->time_box, self->show_time);
+        if (self->time_box != NULL)
+          gtk_widget_set_visible (self->time_box, self->show_time);
         update_label (self);
         break;
       case PROP_TIME:
@@ -285,18 +334,6 @@ debrief_datetime_button_class_init (DebriefDatetimeButtonClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/debrief-datetime-button.ui");
   gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, button);
-  gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, popover);
-  gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, calendar);
-  gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, time_box);
-  gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, minute_spin);
-  gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, zone_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefDatetimeButton, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, set_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -308,7 +345,7 @@ debrief_datetime_button_init (DebriefDatetimeButton *self)
   self->timezone = g_strdup ("UTC");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (self->time_box, FALSE);
+  gtk_menu_button_set_create_popup_func (self->button, create_popup_cb, self, NULL);
   update_label (self);
 }
 

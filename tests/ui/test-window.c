@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "debrief-datetime-button.h"
 #include "debrief-report-row.h"
 #include "debrief-ui-test.h"
 #include "debrief-window-private.h"
@@ -307,6 +308,100 @@ test_severity_changes_badge (Fixture *fixture, gconstpointer data)
   debrief_ui_test_close_window (window);
 }
 
+static GtkButton *
+find_button (GtkWidget *root, const char *label)
+{
+  g_autoptr (GPtrArray) buttons = debrief_ui_test_find (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  return NULL;
+}
+
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* The incident start is picked from a calendar in the report's zone; a
+ * time that does not exist there (the spring-forward gap) is refused. */
+static void
+test_start_time_from_calendar (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow         *window;
+  DebriefReport         *report;
+  DebriefDatetimeButton *start;
+  GtkMenuButton         *menu_button;
+  GtkPopover            *popover;
+  GtkCalendar           *calendar;
+  g_autoptr (GPtrArray) spins = NULL;
+  g_autoptr (GDateTime) day = NULL;
+  g_autoptr (GTimeZone) zone = NULL;
+  GtkLabel *error_label = NULL;
+  gint64    expected;
+
+  make_library (fixture->file, "Queue backlog", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  report = find_report (window, "Queue backlog");
+  g_assert_true (debrief_report_set_timezone (report, "America/New_York", NULL));
+  debrief_window_select_report (window, report);
+
+  start = DEBRIEF_DATETIME_BUTTON (debrief_ui_test_find_first (
+      GTK_WIDGET (debrief_window_get_editor (window)), DEBRIEF_TYPE_DATETIME_BUTTON));
+  g_assert_cmpstr (debrief_datetime_button_get_label (start), ==, "Not set");
+
+  /* Nothing of the popover exists until it is opened */
+  g_assert_null (debrief_ui_test_find_first (GTK_WIDGET (start), GTK_TYPE_CALENDAR));
+  menu_button = GTK_MENU_BUTTON (
+      debrief_ui_test_find_first (GTK_WIDGET (start), GTK_TYPE_MENU_BUTTON));
+  gtk_menu_button_popup (menu_button);
+  popover = gtk_menu_button_get_popover (menu_button);
+  g_assert_nonnull (popover);
+  debrief_ui_test_run_until (widget_visible, popover);
+
+  calendar = GTK_CALENDAR (debrief_ui_test_find_first (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
+  zone = g_time_zone_new_identifier ("America/New_York");
+  day = g_date_time_new (zone, 2026, 3, 8, 12, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+  spins = debrief_ui_test_find (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, ==, 2);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 30);
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (popover), "_Set"), "clicked");
+  g_assert_cmpint (debrief_report_get_started_at (report), ==, DEBRIEF_TIME_UNSET);
+  {
+    g_autoptr (GPtrArray) labels = debrief_ui_test_find (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
+        error_label = g_ptr_array_index (labels, i);
+  }
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "America/New_York"));
+
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 3);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (popover), "_Set"), "clicked");
+  debrief_ui_test_run_until (widget_hidden, popover);
+
+  g_assert_true (
+      debrief_time_from_local ("America/New_York", 2026, 3, 8, 3, 30, 0, &expected, NULL));
+  g_assert_cmpint (debrief_report_get_started_at (report), ==, expected);
+  g_assert_cmpstr (debrief_datetime_button_get_label (start), ==, "2026-03-08 03:30 EDT");
+
+  debrief_ui_test_close_window (window);
+}
+
 static gboolean
 leaflet_folded (gpointer data)
 {
@@ -500,6 +595,7 @@ main (int argc, char *argv[])
   ADD ("delete-action-and-undo", test_delete_action_and_undo);
   ADD ("severity-changes-badge", test_severity_changes_badge);
   ADD ("narrow-window-folds", test_narrow_window_folds);
+  ADD ("start-time-from-calendar", test_start_time_from_calendar);
   ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
   ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
   ADD ("open-another-library", test_open_another_library);
