@@ -177,6 +177,8 @@ debrief_application_startup (GApplication *application)
                                          (const char *[]){ "<Control>o", NULL });
   gtk_application_set_accels_for_action (app, "win.export",
                                          (const char *[]){ "<Control>e", NULL });
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay",
+                                         (const char *[]){ "<Control>question", NULL });
 }
 
 static void

@@ -259,6 +259,55 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shows each shortcut that names an action with the accelerators the
+ * application has for it (what GtkApplicationWindow does for the help
+ * overlay it builds itself) */
+static void
+set_shortcut_accels (GtkWidget *widget, GtkApplication *application)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *action = NULL;
+          g_auto (GStrv) accels = NULL;
+          g_autofree char *joined = NULL;
+
+          g_object_get (child, "action-name", &action, NULL);
+          if (action == NULL)
+            continue;
+          accels = gtk_application_get_accels_for_action (application, action);
+          joined = g_strjoinv (" ", accels);
+          g_object_set (child, "accelerator", joined, NULL);
+        }
+      else
+        set_shortcut_accels (child, application);
+    }
+}
+
+/* The shortcuts window is built the first time it is asked for, not with
+ * every window as GtkApplication would build gtk/help-overlay.ui */
+static void
+show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (
+          RESOURCE_PREFIX "/ui/debrief-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+        set_shortcut_accels (GTK_WIDGET (self->shortcuts_window),
+                             gtk_window_get_application (GTK_WINDOW (self)));
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 void
 _debrief_window_update_actions (DebriefWindow *self)
 {
@@ -286,6 +335,8 @@ _debrief_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report",
                                        NULL);

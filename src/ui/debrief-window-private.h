@@ -53,6 +53,7 @@ struct _DebriefWindow
   GListModel         *search_results;
   GBinding           *title_binding;
   AdwToast           *last_toast;
+  GtkWindow          *shortcuts_window;
   gulong              write_failed_handler;
   gboolean            write_error_shown;
   gboolean            searching;

@@ -549,6 +549,7 @@ debrief_window_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->last_toast);
+  g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
 
   G_OBJECT_CLASS (debrief_window_parent_class)->dispose (object);
 }

@@ -402,6 +402,61 @@ test_start_time_from_calendar (Fixture *fixture, gconstpointer data)
   debrief_ui_test_close_window (window);
 }
 
+/* Ctrl+? shows the shortcuts window, built when it is first asked for,
+ * with the accelerators the application really uses */
+static void
+test_shortcuts_window (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window;
+  GtkWindow     *shortcuts;
+  g_autoptr (GPtrArray) entries = NULL;
+  gboolean found = FALSE;
+
+  make_library (fixture->file, "Cache stampede", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  g_assert_null (debrief_ui_test_find_dialog (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = debrief_ui_test_find_dialog (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  debrief_ui_test_run_until (widget_visible, shortcuts);
+
+  entries = debrief_ui_test_find (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_assert_cmpuint (entries->len, >=, 10);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *title = NULL;
+
+      g_object_get (g_ptr_array_index (entries, i), "action-name", &action, "title", &title, NULL);
+      if (g_strcmp0 (action, "win.new-report") == 0)
+        {
+          g_autoptr (GPtrArray)
+              labels = debrief_ui_test_find (g_ptr_array_index (entries, i), GTK_TYPE_LABEL);
+          GString *shown = g_string_new (NULL);
+
+          for (guint j = 0; j < labels->len; j++)
+            g_string_append (shown, gtk_label_get_label (g_ptr_array_index (labels, j)));
+          g_assert_nonnull (strstr (shown->str, "Ctrl"));
+          g_assert_nonnull (strstr (shown->str, "N"));
+          g_string_free (shown, TRUE);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  debrief_ui_test_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+
+  /* Closing hides it; the next Ctrl+? shows the same window again */
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (debrief_ui_test_find_dialog (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+
+  debrief_ui_test_close_window (window);
+  g_assert_null (debrief_ui_test_find_dialog (GTK_TYPE_SHORTCUTS_WINDOW));
+}
+
 static gboolean
 leaflet_folded (gpointer data)
 {
@@ -596,6 +651,7 @@ main (int argc, char *argv[])
   ADD ("severity-changes-badge", test_severity_changes_badge);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("start-time-from-calendar", test_start_time_from_calendar);
+  ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
   ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
   ADD ("open-another-library", test_open_another_library);
