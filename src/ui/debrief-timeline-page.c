@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "debrief-import-dialog.h"
+#include "debrief-list-pacer.h"
 #include "debrief-timeline-page.h"
 #include "debrief-timeline-row.h"
 #include "debrief-window.h"
@@ -55,6 +56,7 @@ struct _DebriefTimelinePage
   /* Owned */
   DebriefReport      *report;
   GtkSingleSelection *selection;
+  DebriefListPacer   *pacer;
   GHashTable         *out_of_order;
   GHashTable         *rows;
   GCancellable       *cancellable;
@@ -336,6 +338,17 @@ report_notify_cb (DebriefTimelinePage *self, GParamSpec *pspec)
     queue_refresh (self);
 }
 
+/* Selects the entry at @position, which the list pacer may not be
+ * showing yet */
+static void
+select_position (DebriefTimelinePage *self, guint position)
+{
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    debrief_list_pacer_show_all (self->pacer);
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 static gboolean
 move_dropped_entry (DebriefTimelinePage  *self,
                     const GValue         *value,
@@ -355,7 +368,7 @@ move_dropped_entry (DebriefTimelinePage  *self,
     to--;
 
   debrief_report_move_timeline_entry (self->report, from, to);
-  gtk_single_selection_set_selected (self->selection, to);
+  select_position (self, to);
 
   return TRUE;
 }
@@ -538,6 +551,7 @@ quick_entry_activate_cb (DebriefTimelinePage *self)
   /* Show the new entry; the cursor stays in the entry for the next one */
   n = g_list_model_get_n_items (debrief_report_get_timeline (self->report));
   refresh (self);
+  debrief_list_pacer_show_all (self->pacer);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", n - 1);
   gtk_widget_grab_focus (GTK_WIDGET (self->quick_entry));
 }
@@ -867,7 +881,7 @@ move_selected (DebriefTimelinePage *self, int delta)
     return;
 
   debrief_report_move_timeline_entry (self->report, from, from + delta);
-  gtk_single_selection_set_selected (self->selection, from + delta);
+  select_position (self, from + delta);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                               from + delta);
 }
@@ -1179,6 +1193,7 @@ debrief_timeline_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->pacer);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->editing);
 
@@ -1292,7 +1307,10 @@ debrief_timeline_page_init (DebriefTimelinePage *self)
   self->rows = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
 
-  self->selection = gtk_single_selection_new (NULL);
+  /* A long timeline reaches the view a screenful at a time */
+  self->pacer = debrief_list_pacer_new (GTK_WIDGET (self->list_view));
+  self->selection = gtk_single_selection_new (
+      g_object_ref (debrief_list_pacer_get_model (self->pacer)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -1354,7 +1372,7 @@ debrief_timeline_page_set_report (DebriefTimelinePage *self, DebriefReport *repo
       g_clear_object (&self->report);
     }
 
-  gtk_single_selection_set_model (self->selection, NULL);
+  debrief_list_pacer_set_model (self->pacer, NULL);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   set_quick_error (self, NULL);
 
@@ -1365,7 +1383,7 @@ debrief_timeline_page_set_report (DebriefTimelinePage *self, DebriefReport *repo
                                 G_CALLBACK (timeline_changed_cb), self);
       g_signal_connect_swapped (report, "notify", G_CALLBACK (report_notify_cb), self);
       refresh (self);
-      gtk_single_selection_set_model (self->selection, debrief_report_get_timeline (report));
+      debrief_list_pacer_set_model (self->pacer, debrief_report_get_timeline (report));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
@@ -1435,5 +1453,5 @@ debrief_timeline_page_select (DebriefTimelinePage *self, guint position)
 {
   g_return_if_fail (DEBRIEF_IS_TIMELINE_PAGE (self));
 
-  gtk_single_selection_set_selected (self->selection, position);
+  select_position (self, position);
 }

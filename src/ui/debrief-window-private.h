@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "debrief-list-pacer.h"
 #include "debrief-report-editor.h"
 #include "debrief-timeline-page.h"
 #include "debrief-window.h"
@@ -49,6 +50,7 @@ struct _DebriefWindow
   GCancellable       *search_cancellable;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  DebriefListPacer   *pacer;
   GtkSingleSelection *selection;
   GListModel         *search_results;
   GBinding           *title_binding;

@@ -218,6 +218,17 @@ row_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Debrie
   debrief_report_row_set_snippet_markup (row, NULL);
 }
 
+/* Selects the item at @position of the filtered list, which the list
+ * pacer may not be showing yet */
+static void
+select_position (DebriefWindow *self, guint position)
+{
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    debrief_list_pacer_show_all (self->pacer);
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 static void
 set_list_model (DebriefWindow *self, GListModel *model)
 {
@@ -226,6 +237,7 @@ set_list_model (DebriefWindow *self, GListModel *model)
 
   g_assert (DEBRIEF_IS_WINDOW (self));
 
+  debrief_list_pacer_restart (self->pacer);
   gtk_filter_list_model_set_model (self->filtered, model);
 
   /* Keep the open report selected if it is in the new list */
@@ -237,7 +249,7 @@ set_list_model (DebriefWindow *self, GListModel *model)
 
       if (item_get_report (item) == current)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          select_position (self, i);
           break;
         }
     }
@@ -323,6 +335,8 @@ filter_changed_cb (DebriefWindow *self)
 
   if (self->filter == NULL)
     return;
+
+  debrief_list_pacer_restart (self->pacer);
 
   /* Without a filter the list model passes the reports through untouched,
    * which is much cheaper for a large library */
@@ -544,6 +558,7 @@ debrief_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->pacer);
   g_clear_object (&self->filter);
   g_clear_object (&self->search_results);
   g_clear_object (&self->search_cancellable);
@@ -640,7 +655,10 @@ debrief_window_init (DebriefWindow *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  self->pacer = debrief_list_pacer_new (GTK_WIDGET (self->report_list));
+  debrief_list_pacer_set_model (self->pacer, G_LIST_MODEL (self->filtered));
+  self->selection = gtk_single_selection_new (
+      g_object_ref (debrief_list_pacer_get_model (self->pacer)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selected_item_cb),
@@ -752,6 +770,7 @@ debrief_window_set_library (DebriefWindow *self, DebriefLibrary *library)
   else
     adw_window_title_set_subtitle (self->library_title, NULL);
 
+  debrief_list_pacer_restart (self->pacer);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (library));
   update_sidebar_page (self);
   _debrief_window_update_actions (self);
@@ -839,7 +858,7 @@ debrief_window_select_report (DebriefWindow *self, DebriefReport *report)
               self->navigate_on_select = TRUE;
               if (gtk_single_selection_get_selected (self->selection) == i)
                 selected_item_cb (self);
-              gtk_single_selection_set_selected (self->selection, i);
+              select_position (self, i);
               gtk_widget_activate_action (GTK_WIDGET (self->report_list), "list.scroll-to-item",
                                           "u", i);
               return;

@@ -375,6 +375,59 @@ test_import_preview_and_undo (Fixture *fixture, gconstpointer data)
                     1);
 }
 
+static gboolean
+list_complete (gpointer data)
+{
+  Fixture    *fixture = data;
+  GListModel *shown = G_LIST_MODEL (
+      gtk_list_view_get_model (debrief_timeline_page_get_list_view (page (fixture))));
+
+  return g_list_model_get_n_items (shown) ==
+         g_list_model_get_n_items (debrief_report_get_timeline (report (fixture)));
+}
+
+/* A long timeline reaches the list a screenful at a time: the first frame
+ * makes few rows, the rest arrive over the next frames, and selecting an
+ * entry further down shows it at once. */
+static void
+test_long_timeline_is_paced (Fixture *fixture, gconstpointer data)
+{
+  DebriefTimelinePage *timeline = page (fixture);
+  DebriefReport       *r = report (fixture);
+  GListModel          *shown = G_LIST_MODEL (
+               gtk_list_view_get_model (debrief_timeline_page_get_list_view (timeline)));
+  gint64 started = debrief_report_get_started_at (r);
+  g_autoptr (GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Check %u of the fleet", i);
+      g_autoptr (DebriefTimelineEntry) entry = debrief_timeline_entry_new (
+          started + 60 * i, DEBRIEF_TIME_PRECISION_MINUTE, DEBRIEF_ENTRY_KIND_OBSERVATION, text);
+
+      debrief_report_insert_timeline_entry (r, G_MAXUINT, entry);
+    }
+
+  debrief_timeline_page_set_report (timeline, NULL);
+  debrief_timeline_page_set_report (timeline, r);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 100);
+  debrief_ui_test_run_until (list_complete, fixture);
+  rows = debrief_ui_test_find (GTK_WIDGET (timeline), DEBRIEF_TYPE_TIMELINE_ROW);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, 200);
+
+  /* Far down before the rest has arrived */
+  debrief_timeline_page_set_report (timeline, NULL);
+  debrief_timeline_page_set_report (timeline, r);
+  g_assert_false (list_complete (fixture));
+  debrief_timeline_page_select (timeline, 550);
+  g_assert_true (list_complete (fixture));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+                        gtk_list_view_get_model (debrief_timeline_page_get_list_view (timeline)))),
+                    ==, 550);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -389,6 +442,7 @@ main (int argc, char *argv[])
   ADD ("keyboard-reorders", test_keyboard_reorders);
   ADD ("key-events-give-metrics", test_key_events_give_metrics);
   ADD ("import-preview-and-undo", test_import_preview_and_undo);
+  ADD ("long-timeline-is-paced", test_long_timeline_is_paced);
 
 #undef ADD
 
