@@ -13,6 +13,7 @@
 
 #include "debrief-action-list.h"
 #include "debrief-datetime-button.h"
+#include "debrief-tooltip.h"
 
 /* The action items of a report as an editable table. Cells edit the items
  * in place through two-way bindings, so the factories are set up in code
@@ -172,7 +173,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DebriefActi
           GtkWidget *button = debrief_datetime_button_new (FALSE);
           GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-          gtk_widget_set_tooltip_text (icon, _ ("Overdue"));
+          debrief_widget_set_tooltip (icon, _ ("Overdue"));
           gtk_widget_add_css_class (icon, "error");
           gtk_widget_set_visible (icon, FALSE);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -196,7 +197,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DebriefActi
       case COLUMN_DELETE:
         widget = gtk_button_new_from_icon_name ("user-trash-symbolic");
         gtk_widget_add_css_class (widget, "flat");
-        gtk_widget_set_tooltip_text (widget, _ ("Delete Action Item"));
+        debrief_widget_set_tooltip (widget, _ ("Delete Action Item"));
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         _ ("Delete action item"), -1);
         g_signal_connect (widget, "clicked", G_CALLBACK (delete_clicked_cb), self);

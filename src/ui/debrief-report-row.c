@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "debrief-report-row.h"
+#include "debrief-tooltip.h"
 
 /* One report in the sidebar: title, severity badge, status and incident
  * date, and the matching text when the list shows search results. */
@@ -73,8 +74,8 @@ update (DebriefReportRow *self)
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self->severity_label), severity_classes[i]);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity_label),
-                               debrief_enum_get_label (DEBRIEF_TYPE_SEVERITY, severity));
+  debrief_widget_set_tooltip (GTK_WIDGET (self->severity_label),
+                              debrief_enum_get_label (DEBRIEF_TYPE_SEVERITY, severity));
 
   when = debrief_report_get_started_at (self->report);
   if (when == DEBRIEF_TIME_UNSET)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "debrief-timeline-row.h"
+#include "debrief-tooltip.h"
 
 /* One timeline entry: its time in the report's zone, kind, key event,
  * text and linked evidence.
@@ -165,14 +166,14 @@ update (DebriefTimelineRow *self)
 
       gtk_label_set_label (self->time_label, marked);
       gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "warning");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label),
-                                   _ ("This time is out of order with the entries around it"));
+      debrief_widget_set_tooltip (GTK_WIDGET (self->time_label),
+                                  _ ("This time is out of order with the entries around it"));
     }
   else
     {
       gtk_label_set_label (self->time_label, time);
       gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "warning");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), NULL);
+      debrief_widget_set_tooltip (GTK_WIDGET (self->time_label), NULL);
     }
 
   kind = debrief_timeline_entry_get_kind (self->entry);
@@ -351,7 +352,6 @@ debrief_timeline_row_init (DebriefTimelineRow *self)
   gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 10);
   gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
   gtk_widget_set_margin_start (GTK_WIDGET (self), 2);
   gtk_widget_set_margin_end (GTK_WIDGET (self), 4);
 
@@ -378,7 +378,7 @@ debrief_timeline_row_init (DebriefTimelineRow *self)
 
   self->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (self->menu_button, _ ("Entry Menu"));
+  debrief_widget_set_tooltip (self->menu_button, _ ("Entry Menu"));
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Entry menu"), -1);

@@ -12,6 +12,7 @@
 
 #include "debrief-datetime-button.h"
 #include "debrief-report-row.h"
+#include "debrief-tooltip.h"
 #include "debrief-ui-test.h"
 #include "debrief-window-private.h"
 
@@ -225,7 +226,7 @@ find_delete_button (DebriefWindow *window, guint index)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
 
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (button), "Delete Action Item") == 0 &&
+      if (g_strcmp0 (debrief_widget_get_tooltip (button), "Delete Action Item") == 0 &&
           seen++ == index)
         return button;
     }
