@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "debrief-enum-types.h"
 #include "debrief-enums.h"
@@ -116,6 +117,20 @@ debrief_enum_from_nick (GType enum_type, const char *nick, int *value, GError **
   g_return_val_if_fail (value != NULL, FALSE);
 
   klass = g_type_class_ref (enum_type);
+
+  /* What the library stores is already a nick: take it as it is first,
+   * which is most of the work of reading a long timeline */
+  if (nick != NULL)
+    {
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          if (strcmp (klass->values[i].value_nick, nick) == 0)
+            {
+              *value = klass->values[i].value;
+              return TRUE;
+            }
+        }
+    }
 
   if (nick != NULL && g_utf8_validate (nick, -1, NULL))
     {
