@@ -93,12 +93,19 @@ library_opened_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 static void
 window_library_opened_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (DebriefWindow) window = user_data;
+  GWeakRef *target = user_data;
+  g_autoptr (DebriefWindow) window = g_weak_ref_get (target);
   g_autoptr (DebriefLibrary) library = NULL;
   g_autoptr (GError) error = NULL;
   GFile *file = g_task_get_task_data (G_TASK (result));
 
+  g_weak_ref_clear (target);
+  g_free (target);
+
   library = debrief_application_open_library_finish (DEBRIEF_APPLICATION (object), result, &error);
+  if (window == NULL)
+    return;
+
   if (library == NULL)
     {
       if (gtk_widget_get_root (GTK_WIDGET (window)) != NULL)
@@ -323,14 +330,19 @@ GtkWindow *
 debrief_application_new_window (DebriefApplication *self, GFile *file)
 {
   DebriefWindow *window;
+  GWeakRef      *target;
 
   g_return_val_if_fail (DEBRIEF_IS_APPLICATION (self), NULL);
 
-  window = debrief_window_new (GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (window));
+  /* Read the library on a worker thread while the window is built and
+   * drawn; it goes to the window if the window is still open then */
+  target = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (target, NULL);
+  debrief_application_open_library_async (self, file, NULL, window_library_opened_cb, target);
 
-  debrief_application_open_library_async (self, file, NULL, window_library_opened_cb,
-                                          g_object_ref (window));
+  window = debrief_window_new (GTK_APPLICATION (self));
+  g_weak_ref_set (target, window);
+  gtk_window_present (GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }
