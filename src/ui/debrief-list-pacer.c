@@ -18,7 +18,8 @@
  * before it draws. With 10,000 reports or timeline entries that is a
  * fifth of a second before the first frame. The pacer puts a
  * GtkSliceListModel between the model and the view: it starts with a
- * screenful of items and adds a few more on each frame, so the first
+ * screenful of items (from the view's height, or its window's) and adds
+ * a few more on each frame after the first, so the first
  * frame shows the top of the list at once and the remaining rows are
  * made a few per frame. Once the slice is longer than the rows the view
  * ever makes, it is opened to the whole model, which costs no more rows.
@@ -28,11 +29,12 @@
  * scrolls to an item by position calls debrief_list_pacer_show_all()
  * first. */
 
-/* Rows a tall window shows at once, rows added per frame, and the length
- * after which the view makes no more rows (GTK 4.8 makes at most 200) */
-#define FIRST_ITEMS   32
-#define ITEMS_A_FRAME 16
-#define ROWS_MADE     232
+/* The height of the shortest row, the rows added per frame, and the
+ * length after which the view makes no more rows (GTK 4.8 makes at most
+ * 200) */
+#define MIN_ROW_HEIGHT 40
+#define ITEMS_A_FRAME  16
+#define ROWS_MADE      232
 
 struct _DebriefListPacer
 {
@@ -41,6 +43,7 @@ struct _DebriefListPacer
   GtkSliceListModel *slice;
   GtkWidget         *list_view;
   guint              tick_id;
+  gint64             first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (DebriefListPacer, debrief_list_pacer, G_TYPE_OBJECT)
@@ -53,6 +56,21 @@ stop_ticking (DebriefListPacer *self)
   self->tick_id = 0;
 }
 
+/* Enough items to fill the view, or the window it will be shown in */
+static guint
+first_items (DebriefListPacer *self)
+{
+  GtkRoot *root = self->list_view != NULL ? gtk_widget_get_root (self->list_view) : NULL;
+  int      width, height = self->list_view != NULL ? gtk_widget_get_height (self->list_view) : 0;
+
+  if (height <= 0 && GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    height = 1200;
+
+  return CLAMP (height / MIN_ROW_HEIGHT + 2, 8, 48);
+}
+
 static gboolean
 tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -60,6 +78,12 @@ tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   GListModel       *model = gtk_slice_list_model_get_model (self->slice);
   guint             size = gtk_slice_list_model_get_size (self->slice);
   guint             n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  /* The frame that shows the first screenful is drawn without adding to it */
+  if (self->first_frame < 0)
+    self->first_frame = gdk_frame_clock_get_frame_counter (clock);
+  if (gdk_frame_clock_get_frame_counter (clock) == self->first_frame)
+    return G_SOURCE_CONTINUE;
 
   if (size + ITEMS_A_FRAME >= MIN (n, ROWS_MADE))
     {
@@ -106,6 +130,7 @@ static void
 debrief_list_pacer_init (DebriefListPacer *self)
 {
   self->slice = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->first_frame = -1;
 }
 
 /**
@@ -156,7 +181,7 @@ debrief_list_pacer_set_model (DebriefListPacer *self, GListModel *model)
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
   /* Shrink first, so that the new model's items arrive as a screenful */
-  gtk_slice_list_model_set_size (self->slice, FIRST_ITEMS);
+  gtk_slice_list_model_set_size (self->slice, first_items (self));
   gtk_slice_list_model_set_model (self->slice, model);
   debrief_list_pacer_restart (self);
 }
@@ -169,11 +194,15 @@ debrief_list_pacer_set_model (DebriefListPacer *self, GListModel *model)
 void
 debrief_list_pacer_restart (DebriefListPacer *self)
 {
+  guint first;
+
   g_return_if_fail (DEBRIEF_IS_LIST_PACER (self));
 
-  if (gtk_slice_list_model_get_size (self->slice) > FIRST_ITEMS)
-    gtk_slice_list_model_set_size (self->slice, FIRST_ITEMS);
+  first = first_items (self);
+  if (gtk_slice_list_model_get_size (self->slice) > first)
+    gtk_slice_list_model_set_size (self->slice, first);
 
+  self->first_frame = -1;
   if (self->tick_id == 0 && self->list_view != NULL)
     self->tick_id = gtk_widget_add_tick_callback (self->list_view, tick_cb, self, NULL);
 }
