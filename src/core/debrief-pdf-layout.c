@@ -215,6 +215,7 @@ _debrief_pdf_doc_new (double width, double height)
   doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   doc->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) _debrief_pdf_text_free);
+  doc->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return doc;
 }
@@ -229,6 +230,7 @@ _debrief_pdf_doc_free (DebriefPdfDoc *doc)
   g_clear_pointer (&doc->pages, g_ptr_array_unref);
   g_clear_pointer (&doc->blocks, g_ptr_array_unref);
   g_clear_pointer (&doc->shared, g_hash_table_unref);
+  g_clear_pointer (&doc->widths, g_hash_table_unref);
   for (guint i = 0; i < DEBRIEF_PDF_N_STYLES; i++)
     g_clear_pointer (&doc->fonts[i], pango_font_description_free);
   g_clear_object (&doc->context);
@@ -387,33 +389,58 @@ _debrief_pdf_text_set_alignment (DebriefPdfText *text, PangoAlignment alignment)
   text->alignment = alignment;
 }
 
+/* The width of @text on one line. A column's texts repeat (the same owner
+ * on many actions, the same words in them): each is laid out once. */
+static double
+natural_width (DebriefPdfDoc  *doc,
+               DebriefPdfStyle style,
+               const char     *text,
+               gboolean        markup,
+               PangoAttrList  *attrs)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autofree char *key = NULL;
+  PangoRectangle   logical;
+  double          *cached;
+  double           width;
+
+  if (attrs == NULL)
+    {
+      key = g_strdup_printf ("%d|%d|%s", (int) style, markup, text);
+      cached = g_hash_table_lookup (doc->widths, key);
+      if (cached != NULL)
+        return *cached;
+    }
+
+  layout = layout_new (doc, doc->context, style, 0);
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+  if (attrs != NULL)
+    pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_extents (layout, NULL, &logical);
+  width = (double) logical.width / PANGO_SCALE;
+
+  if (key != NULL)
+    g_hash_table_insert (doc->widths, g_steal_pointer (&key), g_memdup2 (&width, sizeof width));
+
+  return width;
+}
+
 double
 _debrief_pdf_text_natural_width (DebriefPdfDoc  *doc,
                                  DebriefPdfStyle style,
                                  const char     *text,
                                  PangoAttrList  *attrs)
 {
-  g_autoptr (PangoLayout) layout = layout_new (doc, doc->context, style, 0);
-  PangoRectangle logical;
-
-  pango_layout_set_text (layout, text, -1);
-  if (attrs != NULL)
-    pango_layout_set_attributes (layout, attrs);
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  return (double) logical.width / PANGO_SCALE;
+  return natural_width (doc, style, text, FALSE, attrs);
 }
 
 double
 _debrief_pdf_markup_natural_width (DebriefPdfDoc *doc, DebriefPdfStyle style, const char *markup)
 {
-  g_autoptr (PangoLayout) layout = layout_new (doc, doc->context, style, 0);
-  PangoRectangle logical;
-
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  return (double) logical.width / PANGO_SCALE;
+  return natural_width (doc, style, markup, TRUE, NULL);
 }
 
 DebriefPdfText *

@@ -184,6 +184,7 @@ struct _DebriefPdfDoc
   GPtrArray  *blocks; /* DebriefPdfBlock */
   GPtrArray  *pages;  /* GArray of DebriefPdfItem */
   GHashTable *shared; /* key -> DebriefPdfText, for texts that repeat */
+  GHashTable *widths; /* key -> natural width, for texts measured for a column */
 };
 
 DebriefPdfDoc *_debrief_pdf_doc_new (double width, double height);
