@@ -1291,79 +1291,85 @@ running_clear (Running *running)
   g_clear_object (&running->right);
 }
 
-static void
-draw_running (DebriefPdfDoc *doc, Running *running, cairo_t *cr, guint page, guint n_pages)
+/* A page is drawn in two layers: first the shapes (rules, row and box
+ * backgrounds, the chart), then all the text on top. Text that follows
+ * text without a shape in between shares the PDF's text objects and
+ * colour settings, and cairo has far fewer operations to analyse and
+ * write per page. Shapes keep their order among themselves, so where one
+ * covers another (a row's background over half the rule above it)
+ * nothing changes. */
+typedef enum
 {
-  g_autofree char *numbers = g_strdup_printf (_ ("Page %u of %u"), page, n_pages);
-  PangoRectangle   rect;
-  double           x0 = doc->margin_left;
-  double           x1 = doc->page_width - doc->margin_right;
-  double           header_base = doc->margin_top - 30;
-  double           footer_top = doc->page_height - doc->margin_bottom + 26;
+  LAYER_SHAPES,
+  LAYER_TEXT,
+} Layer;
 
-  /* The classification, boxed, on the right */
-  set_color (cr, &doc->marking_color);
-  cairo_set_line_width (cr, 0.7);
-  cairo_rectangle (cr, x1 - running->box_w, header_base - running->box_h / 2 - 1, running->box_w,
-                   running->box_h);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x1 - running->box_w + 5, header_base - running->box_h / 2 - 1 + 2);
-  pango_cairo_show_layout (cr, running->marking);
+static void
+draw_running (
+    DebriefPdfDoc *doc, Running *running, cairo_t *cr, Layer layer, guint page, guint n_pages)
+{
+  PangoRectangle rect;
+  double         x0 = doc->margin_left;
+  double         x1 = doc->page_width - doc->margin_right;
+  double         header_base = doc->margin_top - 30;
+  double         footer_top = doc->page_height - doc->margin_bottom + 26;
 
-  cairo_set_source_rgb (cr, 0.42, 0.43, 0.46);
-  cairo_move_to (cr, x0, header_base - running->title_h / 2 - 1);
-  pango_cairo_show_layout (cr, running->title);
+  if (layer == LAYER_SHAPES)
+    {
+      /* The classification's box, on the right */
+      set_color (cr, &doc->marking_color);
+      cairo_set_line_width (cr, 0.7);
+      cairo_rectangle (cr, x1 - running->box_w, header_base - running->box_h / 2 - 1,
+                       running->box_w, running->box_h);
+      cairo_stroke (cr);
 
-  set_color (cr, &rule_light);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, x0, header_base + 10);
-  cairo_line_to (cr, x1, header_base + 10);
-  cairo_stroke (cr);
+      /* The rules under the header and over the footer */
+      set_color (cr, &rule_light);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, x0, header_base + 10);
+      cairo_line_to (cr, x1, header_base + 10);
+      cairo_move_to (cr, x0, footer_top - 8);
+      cairo_line_to (cr, x1, footer_top - 8);
+      cairo_stroke (cr);
+      return;
+    }
 
-  /* Footer */
-  cairo_move_to (cr, x0, footer_top - 8);
-  cairo_line_to (cr, x1, footer_top - 8);
-  cairo_stroke (cr);
+  {
+    g_autofree char *numbers = g_strdup_printf (_ ("Page %u of %u"), page, n_pages);
 
-  cairo_set_source_rgb (cr, 0.42, 0.43, 0.46);
-  cairo_move_to (cr, x0, footer_top);
-  pango_cairo_show_layout (cr, running->left);
+    set_color (cr, &doc->marking_color);
+    cairo_move_to (cr, x1 - running->box_w + 5, header_base - running->box_h / 2 - 1 + 2);
+    pango_cairo_show_layout (cr, running->marking);
 
-  pango_layout_set_text (running->right, numbers, -1);
-  pango_layout_get_extents (running->right, NULL, &rect);
-  cairo_move_to (cr, x1 - (double) rect.width / PANGO_SCALE, footer_top);
-  pango_cairo_show_layout (cr, running->right);
+    cairo_set_source_rgb (cr, 0.42, 0.43, 0.46);
+    cairo_move_to (cr, x0, header_base - running->title_h / 2 - 1);
+    pango_cairo_show_layout (cr, running->title);
+
+    cairo_move_to (cr, x0, footer_top);
+    pango_cairo_show_layout (cr, running->left);
+
+    pango_layout_set_text (running->right, numbers, -1);
+    pango_layout_get_extents (running->right, NULL, &rect);
+    cairo_move_to (cr, x1 - (double) rect.width / PANGO_SCALE, footer_top);
+    pango_cairo_show_layout (cr, running->right);
+  }
 }
 
-static void
-draw_table_row (DebriefPdfDoc   *doc,
-                cairo_t         *cr,
-                DebriefPdfTable *table,
-                DebriefPdfRow   *row,
-                const Frag      *frag,
-                double           x0,
-                double           y,
-                double           height)
+static double
+table_width (DebriefPdfTable *table)
 {
   double width = 0;
-  double x = x0;
 
   for (guint c = 0; c < table->n_columns; c++)
     width += table->widths[c];
 
-  if (row->has_background)
-    {
-      set_color (cr, &row->background);
-      cairo_rectangle (cr, x0, y, width, height);
-      cairo_fill (cr);
-    }
-  if (row->accent_edge)
-    {
-      set_color (cr, &row->accent);
-      cairo_rectangle (cr, x0, y, 2.2, height);
-      cairo_fill (cr);
-    }
+  return width;
+}
 
+static void
+draw_row_text (
+    DebriefPdfTable *table, cairo_t *cr, DebriefPdfRow *row, const Frag *frag, double x, double y)
+{
   for (guint c = 0; c < (row->span ? 1 : table->n_columns); c++)
     {
       DebriefPdfText *cell = row->cells[c];
@@ -1375,17 +1381,18 @@ draw_table_row (DebriefPdfDoc   *doc,
     }
 }
 
+/* The header's background and rule, the rows' backgrounds and the rules
+ * between rows. The rules of rows without a background are stroked
+ * together. */
 static void
-draw_table (DebriefPdfDoc *doc, cairo_t *cr, Item *item)
+draw_table_shapes (DebriefPdfDoc *doc, cairo_t *cr, Item *item)
 {
   DebriefPdfBlock *block = item->block;
   DebriefPdfTable *table = block->table;
   double           x0 = doc->margin_left + block->indent;
-  double           width = 0;
+  double           width = table_width (table);
   double           y = item->y;
-
-  for (guint c = 0; c < table->n_columns; c++)
-    width += table->widths[c];
+  gboolean         rules = FALSE;
 
   if (table->header != NULL)
     {
@@ -1394,7 +1401,6 @@ draw_table (DebriefPdfDoc *doc, cairo_t *cr, Item *item)
       set_color (cr, &header_fill);
       cairo_rectangle (cr, x0, y, width, h);
       cairo_fill (cr);
-      draw_table_row (doc, cr, table, table->header, NULL, x0, y, h);
       set_color (cr, &rule_dark);
       cairo_set_line_width (cr, 0.6);
       cairo_move_to (cr, x0, y + h);
@@ -1408,23 +1414,73 @@ draw_table (DebriefPdfDoc *doc, cairo_t *cr, Item *item)
       Frag          *frag = &g_array_index (item->frags, Frag, i);
       DebriefPdfRow *row = g_ptr_array_index (table->rows, frag->row);
 
-      draw_table_row (doc, cr, table, row, frag, x0, y, frag->height);
+      if (row->has_background || row->accent_edge)
+        {
+          /* Over the rules drawn so far, as the row covers half of the
+           * rule above it */
+          if (rules)
+            {
+              set_color (cr, &rule_light);
+              cairo_set_line_width (cr, 0.45);
+              cairo_stroke (cr);
+              rules = FALSE;
+            }
+          if (row->has_background)
+            {
+              set_color (cr, &row->background);
+              cairo_rectangle (cr, x0, y, width, frag->height);
+              cairo_fill (cr);
+            }
+          if (row->accent_edge)
+            {
+              set_color (cr, &row->accent);
+              cairo_rectangle (cr, x0, y, 2.2, frag->height);
+              cairo_fill (cr);
+            }
+        }
+
       y += frag->height;
-      set_color (cr, &rule_light);
-      cairo_set_line_width (cr, 0.45);
       cairo_move_to (cr, x0, y);
       cairo_line_to (cr, x0 + width, y);
+      rules = TRUE;
+    }
+
+  if (rules)
+    {
+      set_color (cr, &rule_light);
+      cairo_set_line_width (cr, 0.45);
       cairo_stroke (cr);
     }
 }
 
 static void
-draw_text_item (DebriefPdfDoc *doc, cairo_t *cr, Item *item, int *outline_ids, guint page)
+draw_table_text (DebriefPdfDoc *doc, cairo_t *cr, Item *item)
 {
   DebriefPdfBlock *block = item->block;
-  DebriefPdfText  *text = block->text;
+  DebriefPdfTable *table = block->table;
+  double           x0 = doc->margin_left + block->indent;
+  double           y = item->y;
+
+  if (table->header != NULL)
+    {
+      draw_row_text (table, cr, table->header, NULL, x0, y);
+      y += row_height (table, table->header);
+    }
+
+  for (guint i = 0; i < item->frags->len; i++)
+    {
+      Frag *frag = &g_array_index (item->frags, Frag, i);
+
+      draw_row_text (table, cr, g_ptr_array_index (table->rows, frag->row), frag, x0, y);
+      y += frag->height;
+    }
+}
+
+static void
+draw_text_shapes (DebriefPdfDoc *doc, cairo_t *cr, Item *item)
+{
+  DebriefPdfBlock *block = item->block;
   double           x = doc->margin_left + block->indent;
-  double           pad = text_pad (block);
   double           top = item->y;
 
   if (block->boxed)
@@ -1452,6 +1508,16 @@ draw_text_item (DebriefPdfDoc *doc, cairo_t *cr, Item *item, int *outline_ids, g
       cairo_rectangle (cr, doc->margin_left + block->quote_x[d], y0, 2, top + item->height - y0);
       cairo_fill (cr);
     }
+}
+
+static void
+draw_text_text (DebriefPdfDoc *doc, cairo_t *cr, Item *item, int *outline_ids, guint page)
+{
+  DebriefPdfBlock *block = item->block;
+  DebriefPdfText  *text = block->text;
+  double           x = doc->margin_left + block->indent;
+  double           pad = text_pad (block);
+  double           top = item->y;
 
   if (block->marker != NULL && item->first_line == 0)
     {
@@ -1481,34 +1547,45 @@ draw_text_item (DebriefPdfDoc *doc, cairo_t *cr, Item *item, int *outline_ids, g
 }
 
 static void
-draw_item (DebriefPdfDoc *doc, cairo_t *cr, Item *item, int *outline_ids, guint page)
+draw_item (DebriefPdfDoc *doc, cairo_t *cr, Item *item, Layer layer, int *outline_ids, guint page)
 {
   DebriefPdfBlock *block = item->block;
 
   switch (block->type)
     {
       case DEBRIEF_PDF_BLOCK_TEXT:
-        draw_text_item (doc, cr, item, outline_ids, page);
+        if (layer == LAYER_SHAPES)
+          draw_text_shapes (doc, cr, item);
+        else
+          draw_text_text (doc, cr, item, outline_ids, page);
         break;
       case DEBRIEF_PDF_BLOCK_TABLE:
-        draw_table (doc, cr, item);
+        if (layer == LAYER_SHAPES)
+          draw_table_shapes (doc, cr, item);
+        else
+          draw_table_text (doc, cr, item);
         break;
       case DEBRIEF_PDF_BLOCK_DRAWING:
-        cairo_save (cr);
-        block->draw (doc, cr, doc->margin_left + block->indent, item->y,
-                     doc->content_width - block->indent, block->data);
-        cairo_restore (cr);
+        /* A drawing orders its own shapes and labels */
+        if (layer == LAYER_SHAPES)
+          {
+            cairo_save (cr);
+            block->draw (doc, cr, doc->margin_left + block->indent, item->y,
+                         doc->content_width - block->indent, block->data);
+            cairo_restore (cr);
+          }
         break;
       case DEBRIEF_PDF_BLOCK_RULE:
-        {
-          double length = block->rule_length > 0 ? block->rule_length
-                                                 : doc->content_width - block->indent;
+        if (layer == LAYER_SHAPES)
+          {
+            double length = block->rule_length > 0 ? block->rule_length
+                                                   : doc->content_width - block->indent;
 
-          set_color (cr, &block->rule_color);
-          cairo_rectangle (cr, doc->margin_left + block->indent, item->y, length,
-                           block->rule_width);
-          cairo_fill (cr);
-        }
+            set_color (cr, &block->rule_color);
+            cairo_rectangle (cr, doc->margin_left + block->indent, item->y, length,
+                             block->rule_width);
+            cairo_fill (cr);
+          }
         break;
       default:
         g_assert_not_reached ();
@@ -1565,9 +1642,12 @@ _debrief_pdf_draw (DebriefPdfDoc    *doc,
           return NULL;
         }
 
-      draw_running (doc, &running, cr, p + 1, doc->pages->len);
-      for (guint i = 0; i < page->len; i++)
-        draw_item (doc, cr, &g_array_index (page, Item, i), outline_ids, p + 1);
+      for (Layer layer = LAYER_SHAPES; layer <= LAYER_TEXT; layer++)
+        {
+          draw_running (doc, &running, cr, layer, p + 1, doc->pages->len);
+          for (guint i = 0; i < page->len; i++)
+            draw_item (doc, cr, &g_array_index (page, Item, i), layer, outline_ids, p + 1);
+        }
       cairo_show_page (cr);
     }
 
