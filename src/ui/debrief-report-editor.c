@@ -318,16 +318,41 @@ fill_enum_model (GtkStringList *model, GType type)
     gtk_string_list_append (model, debrief_enum_get_label (type, klass->values[i].value));
 }
 
+/* The sections' Markdown highlighting, from resources/language-specs.
+ * The manager keeps GtkSourceView's own directories on its path, where
+ * the schema it validates languages against is found. */
+static GtkSourceLanguage *
+get_markdown_language (void)
+{
+  static GtkSourceLanguageManager *manager;
+
+  if (manager == NULL)
+    {
+      const char *const *defaults = gtk_source_language_manager_get_search_path (
+          gtk_source_language_manager_get_default ());
+      g_autoptr (GStrvBuilder) path = g_strv_builder_new ();
+      g_auto (GStrv) dirs = NULL;
+
+      g_strv_builder_add (path, "resource://" RESOURCE_PREFIX "/language-specs");
+      g_strv_builder_addv (path, (const char **) defaults);
+      dirs = g_strv_builder_end (path);
+
+      manager = gtk_source_language_manager_new ();
+      gtk_source_language_manager_set_search_path (manager, (const char *const *) dirs);
+    }
+
+  return gtk_source_language_manager_get_language (manager, "debrief-markdown");
+}
+
 /* The template's sections are the same for every report, so their
  * editors are made once and given each report's text in turn. */
 static void
 create_section_editor (DebriefReportEditor *self, const DebriefTemplateSection *template)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  SectionEditor            *se = g_new0 (SectionEditor, 1);
-  const char               *title = debrief_template_section_get_title (template);
-  const char               *question = debrief_template_section_get_question (template);
-  GtkWidget                *frame, *row, *label;
+  SectionEditor *se = g_new0 (SectionEditor, 1);
+  const char    *title = debrief_template_section_get_title (template);
+  const char    *question = debrief_template_section_get_question (template);
+  GtkWidget     *frame, *row, *label;
 
   g_assert (DEBRIEF_IS_REPORT_EDITOR (self));
 
@@ -335,8 +360,7 @@ create_section_editor (DebriefReportEditor *self, const DebriefTemplateSection *
   se->key = template->key;
 
   se->buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_language (
-      se->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_language (se->buffer, get_markdown_language ());
   gtk_source_buffer_set_highlight_matching_brackets (se->buffer, FALSE);
   g_signal_connect (se->buffer, "changed", G_CALLBACK (buffer_changed_cb), se);
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <gtksourceview/gtksource.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -458,6 +459,67 @@ test_shortcuts_window (Fixture *fixture, gconstpointer data)
   g_assert_null (debrief_ui_test_find_dialog (GTK_TYPE_SHORTCUTS_WINDOW));
 }
 
+/* Whether the text at the first @word of @buffer is drawn with a style
+ * that sets @property (a boolean "-set" property of GtkTextTag) */
+static gboolean
+word_styled (GtkTextBuffer *buffer, const char *word, const char *property)
+{
+  GtkTextIter start, match, end;
+  GSList     *tags;
+  gboolean    styled = FALSE;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, 0, &match, &end, NULL));
+  tags = gtk_text_iter_get_tags (&match);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean set = FALSE;
+
+      g_object_get (l->data, property, &set, NULL);
+      styled = styled || set;
+    }
+  g_slist_free (tags);
+
+  return styled;
+}
+
+/* Section text is highlighted as Markdown by the project's own language
+ * definition (GtkSourceView's takes several times longer to load) */
+static void
+test_markdown_is_highlighted (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow   *window;
+  GtkTextView     *view;
+  GtkSourceBuffer *buffer;
+  GtkTextIter      start, end;
+
+  make_library (fixture->file, "Disk pressure", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  debrief_window_select_report (window, find_report (window, "Disk pressure"));
+
+  view = debrief_report_editor_get_section_view (debrief_window_get_editor (window), "summary");
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (view));
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==,
+                   "debrief-markdown");
+
+  debrief_ui_test_type (view, "## Cause\nThe **quota** was *stale*; see `df -h` and "
+                              "[the runbook](https://example.org/rb). A 2 * 3 grid.");
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  gtk_source_buffer_ensure_highlight (buffer, &start, &end);
+
+  g_assert_true (word_styled (GTK_TEXT_BUFFER (buffer), "Cause", "weight-set"));
+  g_assert_true (word_styled (GTK_TEXT_BUFFER (buffer), "quota", "weight-set"));
+  g_assert_true (word_styled (GTK_TEXT_BUFFER (buffer), "stale", "style-set"));
+  g_assert_true (word_styled (GTK_TEXT_BUFFER (buffer), "df -h", "foreground-set"));
+  g_assert_true (word_styled (GTK_TEXT_BUFFER (buffer), "the runbook", "foreground-set"));
+  g_assert_true (word_styled (GTK_TEXT_BUFFER (buffer), "example.org", "foreground-set"));
+  /* Plain prose stays plain: a lone asterisk is not emphasis */
+  g_assert_false (word_styled (GTK_TEXT_BUFFER (buffer), "was", "style-set"));
+  g_assert_false (word_styled (GTK_TEXT_BUFFER (buffer), "3 grid", "style-set"));
+
+  debrief_ui_test_close_window (window);
+}
+
 static gboolean
 leaflet_folded (gpointer data)
 {
@@ -653,6 +715,7 @@ main (int argc, char *argv[])
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("start-time-from-calendar", test_start_time_from_calendar);
   ADD ("shortcuts-window", test_shortcuts_window);
+  ADD ("markdown-is-highlighted", test_markdown_is_highlighted);
   ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
   ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
   ADD ("open-another-library", test_open_another_library);
