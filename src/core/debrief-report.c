@@ -596,78 +596,114 @@ _debrief_report_section_changed (DebriefReport *self, DebriefSection *section, g
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EMPTY_SECTIONS]);
 }
 
+/* What a report holds besides its row in the reports table, read from
+ * the library (on any thread) and then given to the report */
+typedef struct
+{
+  GHashTable *bodies;
+  GPtrArray  *actions;
+  GPtrArray  *entries;
+} Contents;
+
+static void
+contents_free (Contents *contents)
+{
+  g_clear_pointer (&contents->bodies, g_hash_table_unref);
+  g_clear_pointer (&contents->actions, g_ptr_array_unref);
+  g_clear_pointer (&contents->entries, g_ptr_array_unref);
+  g_free (contents);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Contents, contents_free)
+
+static Contents *
+read_contents (const char *uuid, sqlite3 *db, GError **error)
+{
+  g_autoptr (Contents) contents = g_new0 (Contents, 1);
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  contents->bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!debrief_store_prepare (db, "SELECT key, body FROM sections WHERE report_uuid = ?", &stmt,
+                              error))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (contents->bodies, g_strdup (debrief_store_column_text (stmt, 0)),
+                         g_strdup (debrief_store_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  contents->actions = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!debrief_store_prepare (db,
+                              "SELECT " DEBRIEF_ACTION_ITEM_COLUMNS " FROM action_items "
+                              "WHERE report_uuid = ? ORDER BY position",
+                              &stmt, error))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (contents->actions, _debrief_action_item_new_from_stmt (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  contents->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!debrief_store_prepare (db,
+                              "SELECT " DEBRIEF_TIMELINE_ENTRY_COLUMNS " FROM timeline_entries "
+                              "WHERE report_uuid = ? ORDER BY position",
+                              &stmt, error))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (contents->entries, _debrief_timeline_entry_new_from_stmt (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  return g_steal_pointer (&contents);
+
+failed:
+  debrief_store_set_sqlite_error (error, db, rc, sqlite3_db_filename (db, "main"));
+  return NULL;
+}
+
+static void
+attach_contents (DebriefReport *self, Contents *contents)
+{
+  g_assert (!self->loaded);
+
+  add_template_sections (self, contents->bodies);
+
+  for (guint i = 0; i < contents->actions->len; i++)
+    _debrief_action_item_attach (g_ptr_array_index (contents->actions, i), self);
+  g_list_store_splice (self->actions, 0, 0, contents->actions->pdata, contents->actions->len);
+
+  for (guint i = 0; i < contents->entries->len; i++)
+    _debrief_timeline_entry_attach (g_ptr_array_index (contents->entries, i), self);
+  g_list_store_splice (self->timeline, 0, 0, contents->entries->pdata, contents->entries->len);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  _debrief_report_mark_loaded (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EMPTY_SECTIONS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 gboolean
 _debrief_report_load (DebriefReport *self, sqlite3 *db, GError **error)
 {
-  g_autoptr (GHashTable) bodies = NULL;
-  g_autoptr (GPtrArray) actions = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  g_autoptr (Contents) contents = NULL;
 
   g_assert (DEBRIEF_IS_REPORT (self));
 
   if (self->loaded)
     return TRUE;
 
-  bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!debrief_store_prepare (db, "SELECT key, body FROM sections WHERE report_uuid = ?", &stmt,
-                              error))
+  if (!(contents = read_contents (self->uuid, db, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (bodies, g_strdup (debrief_store_column_text (stmt, 0)),
-                         g_strdup (debrief_store_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
 
-  actions = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!debrief_store_prepare (db,
-                              "SELECT " DEBRIEF_ACTION_ITEM_COLUMNS " FROM action_items "
-                              "WHERE report_uuid = ? ORDER BY position",
-                              &stmt, error))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (actions, _debrief_action_item_new_from_stmt (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  entries = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!debrief_store_prepare (db,
-                              "SELECT " DEBRIEF_TIMELINE_ENTRY_COLUMNS " FROM timeline_entries "
-                              "WHERE report_uuid = ? ORDER BY position",
-                              &stmt, error))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, _debrief_timeline_entry_new_from_stmt (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  add_template_sections (self, bodies);
-
-  for (guint i = 0; i < actions->len; i++)
-    _debrief_action_item_attach (g_ptr_array_index (actions, i), self);
-  g_list_store_splice (self->actions, 0, 0, actions->pdata, actions->len);
-
-  for (guint i = 0; i < entries->len; i++)
-    _debrief_timeline_entry_attach (g_ptr_array_index (entries, i), self);
-  g_list_store_splice (self->timeline, 0, 0, entries->pdata, entries->len);
-
-  g_object_freeze_notify (G_OBJECT (self));
-  _debrief_report_mark_loaded (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EMPTY_SECTIONS]);
-  g_object_thaw_notify (G_OBJECT (self));
-
+  attach_contents (self, contents);
   return TRUE;
-
-failed:
-  debrief_store_set_sqlite_error (error, db, rc, sqlite3_db_filename (db, "main"));
-  return FALSE;
 }
 
 /**
@@ -1073,6 +1109,107 @@ debrief_report_ensure_loaded (DebriefReport *self, GError **error)
     }
 
   return _debrief_report_load (self, debrief_store_get_db (store), error);
+}
+
+static void
+load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = task_data;
+  const char *uuid = g_object_get_data (G_OBJECT (task), "uuid");
+  GError     *error = NULL;
+  sqlite3    *db;
+  Contents   *contents;
+
+  if (!(db = debrief_store_open_reader_at (path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  contents = read_contents (uuid, db, &error);
+  sqlite3_close (db);
+
+  if (contents == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, contents, (GDestroyNotify) contents_free);
+}
+
+/**
+ * debrief_report_load_async:
+ *
+ * Reads the report's sections, action items and timeline on a worker
+ * thread, for a window that must not wait on the disk. The report is
+ * filled in on the calling thread's main context, before @callback.
+ */
+void
+debrief_report_load_async (DebriefReport      *self,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  DebriefStore *store;
+
+  g_return_if_fail (DEBRIEF_IS_REPORT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, debrief_report_load_async);
+
+  if (self->loaded)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  if (self->library == NULL || (store = _debrief_library_get_store (self->library)) == NULL)
+    {
+      g_task_return_new_error (task, DEBRIEF_ERROR, DEBRIEF_ERROR_NOT_FOUND,
+                               _ ("The report “%s” is no longer in a library."), self->title);
+      return;
+    }
+
+  /* The thread opens its own connection by path: holding the library
+   * could leave its last reference, and closing it, to the thread */
+  g_task_set_task_data (task, g_strdup (debrief_store_get_path (store)), g_free);
+  g_object_set_data_full (G_OBJECT (task), "uuid", g_strdup (self->uuid), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * debrief_report_load_finish:
+ *
+ * Returns: whether the report is loaded; if not, @error says why
+ */
+gboolean
+debrief_report_load_finish (DebriefReport *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (Contents) contents = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  contents = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  /* Loaded meanwhile, or before it was asked */
+  if (self->loaded)
+    return TRUE;
+
+  if (self->library == NULL)
+    {
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_NOT_FOUND,
+                   _ ("The report “%s” is no longer in a library."), self->title);
+      return FALSE;
+    }
+
+  attach_contents (self, contents);
+  return TRUE;
 }
 
 /**

@@ -47,6 +47,11 @@ const char *const *debrief_report_list_fields (void);
 
 gboolean debrief_report_is_loaded (DebriefReport *self);
 gboolean debrief_report_ensure_loaded (DebriefReport *self, GError **error);
+void     debrief_report_load_async (DebriefReport      *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+gboolean debrief_report_load_finish (DebriefReport *self, GAsyncResult *result, GError **error);
 
 GListModel     *debrief_report_get_sections (DebriefReport *self);
 DebriefSection *debrief_report_get_section (DebriefReport *self, const char *key);

@@ -1161,11 +1161,28 @@ debrief_store_set_error_func (DebriefStore         *self,
 sqlite3 *
 debrief_store_open_reader (DebriefStore *self, GError **error)
 {
-  sqlite3 *db = NULL;
-
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (!open_connection (self->path, TRUE, &db, error))
+  return debrief_store_open_reader_at (self->path, error);
+}
+
+/**
+ * debrief_store_open_reader_at:
+ * @path: the library file of a store
+ *
+ * Like debrief_store_open_reader(), for a thread that must not keep the
+ * store itself.
+ *
+ * Returns: (transfer full): the connection; close it with sqlite3_close()
+ */
+sqlite3 *
+debrief_store_open_reader_at (const char *path, GError **error)
+{
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!open_connection (path, TRUE, &db, error))
     return NULL;
 
   return db;

@@ -47,6 +47,7 @@ gboolean debrief_store_flush (DebriefStore *self, GError **error);
 gboolean debrief_store_wait (DebriefStore *self, GError **error);
 gboolean debrief_store_has_pending (DebriefStore *self);
 sqlite3 *debrief_store_open_reader (DebriefStore *self, GError **error);
+sqlite3 *debrief_store_open_reader_at (const char *path, GError **error);
 gboolean debrief_store_prepare (sqlite3 *db, const char *sql, sqlite3_stmt **stmt, GError **error);
 gboolean debrief_store_bind (sqlite3_stmt *stmt, GVariant *params, GError **error);
 void     debrief_store_set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *path);

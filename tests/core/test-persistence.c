@@ -397,12 +397,87 @@ test_updated_at (void)
   debrief_test_remove_dir (dir);
 }
 
+static void
+loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+
+  g_assert_true (debrief_report_load_finish (DEBRIEF_REPORT (object), result, error) ==
+                 (*error == NULL));
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "done");
+}
+
+/* A report read on a worker thread is the same as one read in place, and
+ * one that cannot be read says why */
+static void
+test_load_async (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "lib.debrief");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *in_place = NULL;
+  g_autofree char *on_thread = NULL;
+  g_autofree char *uuid = NULL;
+  DebriefLibrary  *library;
+  DebriefReport   *report;
+
+  library = debrief_test_open_library (file);
+  uuid = g_strdup (debrief_report_get_uuid (fill_library (library)));
+  g_assert_true (debrief_library_flush (library, &error));
+  g_assert_finalize_object (library);
+
+  library = debrief_test_open_library (file);
+  report = debrief_library_find_report (library, uuid);
+  g_assert_true (debrief_report_ensure_loaded (report, &error));
+  in_place = debrief_test_dump_report (report);
+  g_assert_finalize_object (library);
+
+  library = debrief_test_open_library (file);
+  report = debrief_library_find_report (library, uuid);
+  g_assert_false (debrief_report_is_loaded (report));
+  debrief_report_load_async (report, NULL, loaded_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_clear_error (&error);
+  g_assert_true (debrief_report_is_loaded (report));
+  on_thread = debrief_test_dump_report (report);
+  g_assert_cmpstr (on_thread, ==, in_place);
+  g_assert_cmpuint (g_list_model_get_n_items (debrief_report_get_timeline (report)), >, 0);
+
+  /* Loading a loaded report is done at once */
+  debrief_report_load_async (report, NULL, loaded_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_clear_error (&error);
+  g_assert_finalize_object (library);
+
+  /* A library damaged after it was opened: the error reaches the caller
+   * and the report stays unread */
+  library = debrief_test_open_library (file);
+  report = debrief_library_find_report (library, uuid);
+  {
+    g_autofree char *path = g_file_get_path (file);
+
+    debrief_test_exec (path, "DROP TABLE timeline_entries");
+  }
+  debrief_report_load_async (report, NULL, loaded_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (error->domain == DEBRIEF_ERROR);
+  g_assert_false (debrief_report_is_loaded (report));
+  g_assert_finalize_object (library);
+}
+
 int
 main (int argc, char *argv[])
 {
   debrief_test_init (&argc, &argv);
 
   g_test_add_func ("/persistence/every-field", test_every_field);
+  g_test_add_func ("/persistence/load-async", test_load_async);
   g_test_add_func ("/persistence/autosave", test_autosave);
   g_test_add_func ("/persistence/close-saves", test_close_saves);
   g_test_add_func ("/persistence/updated-at", test_updated_at);
