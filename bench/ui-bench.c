@@ -243,15 +243,19 @@ typing (const char *path)
 
 typedef struct
 {
-  gint64 start;
-  gint64 selected;
-  gint64 frame;
+  DebriefWindow *window;
+  DebriefReport *report;
+  gint64         start;
+  gint64         shown;
+  gint64         frame;
 } Opening;
 
+/* The first frame drawn once the window shows the report (it is read on
+ * a worker thread, so frames may come before it) */
 static void
 after_paint_cb (GdkFrameClock *clock, Opening *opening)
 {
-  if (opening->frame == 0)
+  if (opening->frame == 0 && opening->shown != 0)
     opening->frame = g_get_monotonic_time ();
 }
 
@@ -333,18 +337,26 @@ timeline (const char *path, guint n_entries)
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &opening);
+  opening.window = window;
+  opening.report = report;
   opening.start = g_get_monotonic_time ();
   debrief_window_select_report (window, report);
-  opening.selected = g_get_monotonic_time ();
-  gtk_widget_queue_draw (GTK_WIDGET (window));
   while (opening.frame == 0)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (opening.shown == 0 && debrief_window_get_report (window) == report)
+        {
+          opening.shown = g_get_monotonic_time ();
+          gtk_widget_queue_draw (GTK_WIDGET (window));
+        }
+    }
 
   g_print ("opened a report of %u timeline entries on its timeline: first frame after %.1f ms "
-           "(target: 300 ms; %.1f ms to read and bind it, %.1f ms to lay out and draw)\n",
+           "(target: 300 ms; %.1f ms to read it on a worker thread and bind it, %.1f ms to lay "
+           "out and draw)\n",
            g_list_model_get_n_items (debrief_report_get_timeline (report)),
-           (opening.frame - opening.start) / 1000.0, (opening.selected - opening.start) / 1000.0,
-           (opening.frame - opening.selected) / 1000.0);
+           (opening.frame - opening.start) / 1000.0, (opening.shown - opening.start) / 1000.0,
+           (opening.frame - opening.shown) / 1000.0);
 
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, &opening);
   gtk_window_destroy (GTK_WINDOW (window));

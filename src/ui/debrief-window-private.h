@@ -48,6 +48,8 @@ struct _DebriefWindow
   DebriefLibrary     *library;
   GSettings          *settings;
   GCancellable       *search_cancellable;
+  GCancellable       *load_cancellable;
+  DebriefReport      *loading_report;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   DebriefListPacer   *pacer;

@@ -105,28 +105,10 @@ selection_items_changed_cb (DebriefWindow *self)
   update_sidebar_page (self);
 }
 
-void
-_debrief_window_show_report (DebriefWindow *self, DebriefReport *report)
+static void
+show_loaded_report (DebriefWindow *self, DebriefReport *report)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_assert (DEBRIEF_IS_WINDOW (self));
-
-  if (report == debrief_report_editor_get_report (self->editor))
-    return;
-
   g_clear_pointer (&self->title_binding, g_binding_unbind);
-
-  if (report != NULL && !debrief_report_ensure_loaded (report, &error))
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-          GTK_WINDOW (self), _ ("Could Not Open the Report"), error->message));
-      adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      report = NULL;
-    }
 
   debrief_report_editor_set_report (self->editor, report);
   debrief_timeline_page_set_report (self->timeline_page, report);
@@ -147,6 +129,65 @@ _debrief_window_show_report (DebriefWindow *self, DebriefReport *report)
   gtk_widget_set_visible (GTK_WIDGET (self->sections_button), report != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->report_menu_button), report != NULL);
   _debrief_window_update_actions (self);
+}
+
+static void
+report_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DebriefWindow) self = user_data;
+  DebriefReport *report = DEBRIEF_REPORT (object);
+  g_autoptr (GError) error = NULL;
+
+  if (!debrief_report_load_finish (report, result, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_clear_object (&self->loading_report);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+          GTK_WINDOW (self), _ ("Could Not Open the Report"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      show_loaded_report (self, NULL);
+      return;
+    }
+
+  if (report != self->loading_report)
+    return;
+
+  g_clear_object (&self->loading_report);
+  show_loaded_report (self, report);
+}
+
+/* Shows @report in the editor and on the timeline. A report not read yet
+ * is read on a worker thread first; the one shown stays until then. */
+void
+_debrief_window_show_report (DebriefWindow *self, DebriefReport *report)
+{
+  g_assert (DEBRIEF_IS_WINDOW (self));
+
+  if (self->loading_report != NULL && self->loading_report != report)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+      g_clear_object (&self->loading_report);
+    }
+
+  if (report == debrief_report_editor_get_report (self->editor) || report == self->loading_report)
+    return;
+
+  if (report != NULL && !debrief_report_is_loaded (report))
+    {
+      self->loading_report = g_object_ref (report);
+      self->load_cancellable = g_cancellable_new ();
+      debrief_report_load_async (report, self->load_cancellable, report_loaded_cb,
+                                 g_object_ref (self));
+      return;
+    }
+
+  show_loaded_report (self, report);
 }
 
 static void
@@ -549,6 +590,10 @@ debrief_window_dispose (GObject *object)
 
   if (self->search_cancellable != NULL)
     g_cancellable_cancel (self->search_cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_report);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)

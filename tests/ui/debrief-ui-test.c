@@ -77,10 +77,16 @@ debrief_ui_test_run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The library is shown and, with room for both panes, its newest report
+ * is open (it is read on a worker thread) */
 static gboolean
-window_has_library (gpointer data)
+window_settled (gpointer data)
 {
-  return debrief_window_get_library (data) != NULL;
+  DebriefLibrary *library = debrief_window_get_library (data);
+
+  return library != NULL && (g_list_model_get_n_items (G_LIST_MODEL (library)) == 0 ||
+                             debrief_window_get_report (data) != NULL ||
+                             adw_leaflet_get_folded (debrief_window_get_leaflet (data)));
 }
 
 DebriefWindow *
@@ -88,10 +94,35 @@ debrief_ui_test_open_window (GFile *file)
 {
   DebriefWindow *window = DEBRIEF_WINDOW (debrief_application_new_window (app, file));
 
-  debrief_ui_test_run_until (window_has_library, window);
+  debrief_ui_test_run_until (window_settled, window);
   debrief_ui_test_run_for (150);
 
   return window;
+}
+
+typedef struct
+{
+  DebriefWindow *window;
+  DebriefReport *report;
+} Showing;
+
+static gboolean
+report_shown (gpointer data)
+{
+  Showing *showing = data;
+
+  return debrief_window_get_report (showing->window) == showing->report;
+}
+
+/* Selects @report as a click in the list would and waits until the
+ * window shows it (a report not read yet is read on a worker thread). */
+void
+debrief_ui_test_show_report (DebriefWindow *window, DebriefReport *report)
+{
+  Showing showing = { window, report };
+
+  debrief_window_select_report (window, report);
+  debrief_ui_test_run_until (report_shown, &showing);
 }
 
 /* Closes @window as the user would and checks that nothing keeps it. */

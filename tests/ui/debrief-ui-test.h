@@ -22,6 +22,7 @@ DebriefApplication *debrief_ui_test_get_app (void);
 void                debrief_ui_test_run_until (DebriefUiCondition condition, gpointer data);
 void                debrief_ui_test_run_for (guint ms);
 DebriefWindow      *debrief_ui_test_open_window (GFile *file);
+void                debrief_ui_test_show_report (DebriefWindow *window, DebriefReport *report);
 void                debrief_ui_test_close_window (DebriefWindow *window);
 GPtrArray          *debrief_ui_test_find (GtkWidget *root, GType type);
 GtkWidget          *debrief_ui_test_find_first (GtkWidget *root, GType type);

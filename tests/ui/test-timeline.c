@@ -45,7 +45,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_finalize_object (library);
 
   fixture->window = debrief_ui_test_open_window (fixture->file);
-  debrief_window_select_report (
+  debrief_ui_test_show_report (
       fixture->window,
       debrief_library_find_report (debrief_window_get_library (fixture->window), fixture->uuid));
   adw_view_stack_set_visible_child_name (fixture->window->report_views, "timeline");

@@ -155,7 +155,7 @@ test_typed_text_survives_reopening (Fixture *fixture, gconstpointer data)
   window = debrief_ui_test_open_window (fixture->file);
   report = debrief_library_find_report (debrief_window_get_library (window), uuid);
   g_assert_nonnull (report);
-  debrief_window_select_report (window, report);
+  debrief_ui_test_show_report (window, report);
   view = debrief_report_editor_get_section_view (debrief_window_get_editor (window), "summary");
   text = view_text (view);
   g_assert_cmpstr (text, ==, typed);
@@ -247,7 +247,7 @@ test_delete_action_and_undo (Fixture *fixture, gconstpointer data)
   make_library (fixture->file, "Disk full on db-3", NULL);
   window = debrief_ui_test_open_window (fixture->file);
   report = find_report (window, "Disk full on db-3");
-  debrief_window_select_report (window, report);
+  debrief_ui_test_show_report (window, report);
 
   actions = debrief_report_get_actions (report);
   gtk_widget_activate_action (GTK_WIDGET (debrief_window_get_editor (window)), "editor.add-action",
@@ -297,7 +297,7 @@ test_severity_changes_badge (Fixture *fixture, gconstpointer data)
   make_library (fixture->file, "Checkout latency", NULL);
   window = debrief_ui_test_open_window (fixture->file);
   report = find_report (window, "Checkout latency");
-  debrief_window_select_report (window, report);
+  debrief_ui_test_show_report (window, report);
 
   row = find_row (window, "Checkout latency");
   g_assert_cmpstr (debrief_report_row_get_severity_text (row), ==, "SEV3");
@@ -355,7 +355,7 @@ test_start_time_from_calendar (Fixture *fixture, gconstpointer data)
   window = debrief_ui_test_open_window (fixture->file);
   report = find_report (window, "Queue backlog");
   g_assert_true (debrief_report_set_timezone (report, "America/New_York", NULL));
-  debrief_window_select_report (window, report);
+  debrief_ui_test_show_report (window, report);
 
   start = DEBRIEF_DATETIME_BUTTON (debrief_ui_test_find_first (
       GTK_WIDGET (debrief_window_get_editor (window)), DEBRIEF_TYPE_DATETIME_BUTTON));
@@ -495,7 +495,7 @@ test_markdown_is_highlighted (Fixture *fixture, gconstpointer data)
 
   make_library (fixture->file, "Disk pressure", NULL);
   window = debrief_ui_test_open_window (fixture->file);
-  debrief_window_select_report (window, find_report (window, "Disk pressure"));
+  debrief_ui_test_show_report (window, find_report (window, "Disk pressure"));
 
   view = debrief_report_editor_get_section_view (debrief_window_get_editor (window), "summary");
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (view));
@@ -516,6 +516,50 @@ test_markdown_is_highlighted (Fixture *fixture, gconstpointer data)
   /* Plain prose stays plain: a lone asterisk is not emphasis */
   g_assert_false (word_styled (GTK_TEXT_BUFFER (buffer), "was", "style-set"));
   g_assert_false (word_styled (GTK_TEXT_BUFFER (buffer), "3 grid", "style-set"));
+
+  debrief_ui_test_close_window (window);
+}
+
+/* Reports are read on a worker thread: choosing another one while the
+ * first is still being read shows the last one chosen, and only it */
+static void
+test_last_chosen_report_wins (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window;
+  DebriefReport *shown, *first = NULL, *second = NULL;
+  GListModel    *reports;
+
+  make_library (fixture->file, "Cert expiry", "Queue stall", "Disk full", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  shown = debrief_window_get_report (window);
+  g_assert_nonnull (shown);
+
+  /* The two reports not open, neither read yet */
+  reports = G_LIST_MODEL (debrief_window_get_library (window));
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr (DebriefReport) report = g_list_model_get_item (reports, i);
+
+      if (report == shown)
+        continue;
+      g_assert_false (debrief_report_is_loaded (report));
+      if (first == NULL)
+        first = report;
+      else
+        second = report;
+    }
+  g_assert_nonnull (second);
+
+  debrief_window_select_report (window, first);
+  debrief_window_select_report (window, second);
+  /* Until it is read, the report that was open stays open */
+  g_assert_true (debrief_window_get_report (window) == shown);
+
+  debrief_ui_test_show_report (window, second);
+  debrief_ui_test_run_for (200);
+  g_assert_true (debrief_window_get_report (window) == second);
+  g_assert_cmpstr (gtk_label_get_label (window->title_label), ==,
+                   debrief_report_get_title (second));
 
   debrief_ui_test_close_window (window);
 }
@@ -548,7 +592,7 @@ test_narrow_window_folds (Fixture *fixture, gconstpointer data)
                                          adw_leaflet_get_visible_child (leaflet)));
 
   /* One pane at a time: opening a report shows the editor, Back the list */
-  debrief_window_select_report (window, find_report (window, "Queue backlog"));
+  debrief_ui_test_show_report (window, find_report (window, "Queue backlog"));
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (debrief_window_get_editor (window)),
                                          adw_leaflet_get_visible_child (leaflet)));
   debrief_ui_test_screenshot (GTK_WIDGET (window), "narrow-editor");
@@ -622,7 +666,7 @@ test_locked_library_shows_dialog (Fixture *fixture, gconstpointer data)
   make_library (fixture->file, "Certificate expiry", NULL);
   window = debrief_ui_test_open_window (fixture->file);
   report = find_report (window, "Certificate expiry");
-  debrief_window_select_report (window, report);
+  debrief_ui_test_show_report (window, report);
 
   /* Another program holds the library's write lock */
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
@@ -716,6 +760,7 @@ main (int argc, char *argv[])
   ADD ("start-time-from-calendar", test_start_time_from_calendar);
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("markdown-is-highlighted", test_markdown_is_highlighted);
+  ADD ("last-chosen-report-wins", test_last_chosen_report_wins);
   ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
   ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
   ADD ("open-another-library", test_open_another_library);
