@@ -765,6 +765,11 @@ open_newest_cb (DebriefWindow *self)
       gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
       g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
+
+  /* Until now the content pane was left blank rather than saying that no
+   * report is open, a moment before one is */
+  if (self->loading_report == NULL && debrief_report_editor_get_report (self->editor) == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "none");
 }
 
 /**
@@ -851,6 +856,7 @@ debrief_window_show_open_error (DebriefWindow *self, GFile *file, const GError *
 
   g_return_if_fail (DEBRIEF_IS_WINDOW (self));
 
+  gtk_stack_set_visible_child_name (self->content_stack, "none");
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
       GTK_WINDOW (self), _ ("Could Not Open the Library"), error->message));
   adw_message_dialog_add_response (dialog, "close", _ ("_Close"));

@@ -134,6 +134,8 @@ test_typed_text_survives_reopening (Fixture *fixture, gconstpointer data)
 
   make_library (fixture->file, NULL);
   window = debrief_ui_test_open_window (fixture->file);
+  /* An empty library says that no report is open */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "none");
 
   /* Ctrl+N: a new report is created, selected and opened */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
