@@ -27,6 +27,11 @@
  *   ui-bench timeline LIBRARY N   writes a report with N timeline entries,
  *                                 opens it in the window on its timeline
  *                                 and prints the time to the first frame
+ *   ui-bench bare                 shows an empty libadwaita window, as
+ *                                 Debrief is started (a unique
+ *                                 application, same libraries, same size),
+ *                                 and prints when its first frame was
+ *                                 drawn: the floor GTK sets on this machine
  */
 
 #define N_CHARACTERS      2000
@@ -366,6 +371,51 @@ timeline (const char *path, guint n_entries)
   return 0;
 }
 
+static void
+bare_frame_cb (GdkFrameClock *clock, GApplication *app)
+{
+  const char *t0 = g_getenv ("DEBRIEF_PROFILE_T0");
+  gint64      start = t0 != NULL ? g_ascii_strtoll (t0, NULL, 10) / 1000 : 0;
+
+  g_signal_handlers_disconnect_by_func (clock, bare_frame_cb, app);
+  g_print ("debrief-profile: first-frame %.1f ms\n", (g_get_real_time () - start) / 1000.0);
+  g_application_quit (app);
+}
+
+static void
+bare_realize_cb (GtkWidget *window, GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bare_frame_cb),
+                    app);
+}
+
+static void
+bare_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Empty");
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  g_signal_connect (window, "realize", G_CALLBACK (bare_realize_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+bare (void)
+{
+  g_autoptr (AdwApplication)
+      app = adw_application_new ("io.github.debrief.Debrief.Bench", G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -378,6 +428,10 @@ main (int argc, char *argv[])
   if (argc == 4 && g_str_equal (argv[1], "timeline"))
     return timeline (argv[2], (guint) strtoul (argv[3], NULL, 10));
 
-  g_printerr ("Usage: %s generate LIBRARY N | typing LIBRARY | timeline LIBRARY N\n", argv[0]);
+  if (argc == 2 && g_str_equal (argv[1], "bare"))
+    return bare ();
+
+  g_printerr ("Usage: %s generate LIBRARY N | typing LIBRARY | timeline LIBRARY N | bare\n",
+              argv[0]);
   return 2;
 }
