@@ -916,7 +916,7 @@ typedef struct
   GArray       *fractions;
   GError       *error;
   gboolean      done;
-  gboolean      cancel_midway;
+  double        cancel_after; /* cancels past this fraction, or never if negative */
 } AsyncState;
 
 static void
@@ -928,7 +928,7 @@ progress_cb (double fraction, gpointer user_data)
   g_assert_true (g_thread_self () == state->thread);
   g_array_append_val (state->fractions, fraction);
 
-  if (state->cancel_midway && fraction > 0.2)
+  if (state->cancel_after >= 0 && fraction > state->cancel_after)
     g_cancellable_cancel (state->cancellable);
 }
 
@@ -943,7 +943,7 @@ export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-run_async (AsyncState *state, DebriefReport *report, GFile *file, gboolean cancel_midway)
+run_async (AsyncState *state, DebriefReport *report, GFile *file, double cancel_after)
 {
   g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
 
@@ -951,7 +951,7 @@ run_async (AsyncState *state, DebriefReport *report, GFile *file, gboolean cance
   state->cancellable = g_cancellable_new ();
   state->thread = g_thread_self ();
   state->fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  state->cancel_midway = cancel_midway;
+  state->cancel_after = cancel_after;
 
   debrief_export_async (report, options, file, state->cancellable, progress_cb, state, NULL,
                         export_done_cb, state);
@@ -985,7 +985,7 @@ test_async_progress (void)
   AsyncState       state = { 0 };
   g_autofree char *uri = g_file_get_uri (file);
 
-  run_async (&state, report, file, FALSE);
+  run_async (&state, report, file, -1);
   g_assert_no_error (state.error);
 
   g_assert_cmpuint (state.fractions->len, >=, 2);
@@ -1016,10 +1016,33 @@ test_async_cancel (void)
   g_autoptr (GDir) listing = NULL;
   AsyncState state = { 0 };
 
-  run_async (&state, report, file, TRUE);
+  run_async (&state, report, file, 0.2);
   g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* Nothing written, nothing left behind */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+
+  async_state_clear (&state);
+  debrief_test_remove_dir (dir);
+  debrief_test_wait_for_last_ref (report);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* Cancelled as soon as it starts: while the document is being built, or
+ * while its texts are being laid out on several threads */
+static void
+test_async_cancel_early (void)
+{
+  g_autoptr (DebriefReport) report = debrief_test_make_rich_report (300, 40, 12);
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "report.pdf");
+  g_autoptr (GDir) listing = NULL;
+  AsyncState state = { 0 };
+
+  run_async (&state, report, file, 0);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
   listing = g_dir_open (dir, 0, NULL);
   g_assert_null (g_dir_read_name (listing));
 
@@ -1233,6 +1256,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/replaces-atomically", test_replaces_atomically);
   g_test_add_func ("/export/async/progress", test_async_progress);
   g_test_add_func ("/export/async/cancel", test_async_cancel);
+  g_test_add_func ("/export/async/cancel-early", test_async_cancel_early);
   g_test_add_func ("/export/preview", test_preview);
   g_test_add_func ("/export/json", test_json_format);
   g_test_add_func ("/export/options", test_options);
