@@ -343,13 +343,19 @@ _debrief_parse_time_field (const char *text, DebriefParsedTime *time, GError **e
 gsize
 _debrief_parse_kind_prefix (const char *text, gsize length, DebriefEntryKind *kind)
 {
+  /* Most lines have no colon right after their first word: look for one
+   * before comparing words (the longest, "communication", has 13 letters) */
+  const char *colon = memchr (text, ':', MIN (length, 14));
+
+  if (colon == NULL)
+    return 0;
+
   for (guint i = 0; i < G_N_ELEMENTS (kind_words); i++)
     {
       gsize n = strlen (kind_words[i].word);
       gsize end;
 
-      if (length < n + 1 || g_ascii_strncasecmp (text, kind_words[i].word, n) != 0 ||
-          text[n] != ':')
+      if ((gsize) (colon - text) != n || g_ascii_strncasecmp (text, kind_words[i].word, n) != 0)
         continue;
 
       end = n + 1;

@@ -171,6 +171,13 @@ test_prefixes (void)
          DEBRIEF_ENTRY_KIND_OBSERVATION, "act:restart");
   check (report, "obsolete: config found", DEBRIEF_TIME_UNSET, DEBRIEF_TIME_PRECISION_UNKNOWN,
          DEBRIEF_ENTRY_KIND_OBSERVATION, "obsolete: config found");
+  /* The whole words too, the longest of them included */
+  check (report, "Communication: 14:02 customers told", at, DEBRIEF_TIME_PRECISION_MINUTE,
+         DEBRIEF_ENTRY_KIND_COMMUNICATION, "customers told");
+  check (report, "HYPOTHESIS: the cache is cold", DEBRIEF_TIME_UNSET,
+         DEBRIEF_TIME_PRECISION_UNKNOWN, DEBRIEF_ENTRY_KIND_HYPOTHESIS, "the cache is cold");
+  check (report, "communications: sent", DEBRIEF_TIME_UNSET, DEBRIEF_TIME_PRECISION_UNKNOWN,
+         DEBRIEF_ENTRY_KIND_OBSERVATION, "communications: sent");
   /* Only one prefix is read */
   check (report, "act: 14:02 dec: both", at, DEBRIEF_TIME_PRECISION_MINUTE,
          DEBRIEF_ENTRY_KIND_ACTION, "dec: both");
