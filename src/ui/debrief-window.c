@@ -511,6 +511,8 @@ write_failed_dialog_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "open"))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-library", NULL);
+  else if (g_str_equal (response, "export"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export", NULL);
 }
 
 static void
@@ -528,6 +530,9 @@ write_failed_cb (DebriefWindow *self, const GError *error, DebriefLibrary *libra
       adw_message_dialog_new (GTK_WINDOW (self), _ ("Changes Cannot Be Saved"), error->message));
   adw_message_dialog_add_responses (dialog, "close", _ ("_Keep Editing"), "open",
                                     _ ("_Open Another Library…"), NULL);
+  /* What is on screen can still be kept elsewhere, in any export format */
+  if (debrief_report_editor_get_report (self->editor) != NULL)
+    adw_message_dialog_add_response (dialog, "export", _ ("_Export a Copy…"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
   g_signal_connect_object (dialog, "response", G_CALLBACK (write_failed_dialog_response_cb), self,
@@ -540,6 +545,8 @@ open_error_response_cb (AdwMessageDialog *dialog, const char *response, DebriefW
 {
   if (g_str_equal (response, "open"))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-library", NULL);
+  else if (g_str_equal (response, "export"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export", NULL);
   else if (g_str_equal (response, "default"))
     {
       g_autoptr (GFile) file = debrief_library_get_default_file ();

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "debrief-datetime-button.h"
+#include "debrief-export-dialog.h"
 #include "debrief-report-row.h"
 #include "debrief-tooltip.h"
 #include "debrief-ui-test.h"
@@ -655,6 +656,12 @@ test_damaged_library_shows_dialog (Fixture *fixture, gconstpointer data)
   debrief_ui_test_close_window (window);
 }
 
+static gboolean
+export_dialog_shown (gpointer data)
+{
+  return debrief_ui_test_find_dialog (DEBRIEF_TYPE_EXPORT_DIALOG) != NULL;
+}
+
 static void
 test_locked_library_shows_dialog (Fixture *fixture, gconstpointer data)
 {
@@ -681,7 +688,12 @@ test_locked_library_shows_dialog (Fixture *fixture, gconstpointer data)
   dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "locked by another program"));
-  close_dialog (dialog);
+  /* The open report can be kept elsewhere meanwhile */
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  adw_message_dialog_response (dialog, "export");
+  debrief_ui_test_run_until (export_dialog_shown, NULL);
+  gtk_window_close (debrief_ui_test_find_dialog (DEBRIEF_TYPE_EXPORT_DIALOG));
+  debrief_ui_test_run_for (100);
 
   /* Nothing was lost: once the lock is gone, the change is written */
   g_assert_cmpint (debrief_report_get_severity (report), ==, DEBRIEF_SEVERITY_SEV2);
