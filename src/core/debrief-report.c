@@ -1120,6 +1120,10 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   sqlite3    *db;
   Contents   *contents;
 
+  /* A report chosen and left again before its turn is not read at all */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   if (!(db = debrief_store_open_reader_at (path, &error)))
     {
       g_task_return_error (task, error);
@@ -1191,21 +1195,35 @@ debrief_report_load_finish (DebriefReport *self, GAsyncResult *result, GError **
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   contents = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (local_error != NULL)
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, local_error);
       return FALSE;
     }
 
-  /* Loaded meanwhile, or before it was asked */
-  if (self->loaded)
-    return TRUE;
-
-  if (self->library == NULL)
+  if (!_debrief_report_is_attached (self))
     {
+      g_clear_error (&local_error);
       g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_NOT_FOUND,
                    _ ("The report “%s” is no longer in a library."), self->title);
       return FALSE;
+    }
+
+  /* Loaded meanwhile, or before it was asked */
+  if (self->loaded)
+    {
+      g_clear_error (&local_error);
+      return TRUE;
+    }
+
+  /* The worker opens the library by its path: when it could not (the file
+   * was moved while open, say), read through the library's own connection */
+  if (local_error != NULL)
+    {
+      g_debug ("Reading “%s” on a worker thread failed, reading it here: %s", self->title,
+               local_error->message);
+      g_clear_error (&local_error);
+      return debrief_report_ensure_loaded (self, error);
     }
 
   attach_contents (self, contents);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "debrief-test-util.h"
 
 /* Every edit is read back by a new process, which sees only what reached
@@ -408,6 +410,21 @@ loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "done");
 }
 
+/* Loads @report on a worker thread and waits: %NULL if it was loaded */
+static GError *
+load_and_wait (DebriefReport *report)
+{
+  GError *error = NULL;
+
+  debrief_report_load_async (report, NULL, loaded_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NONE))
+    g_clear_error (&error);
+
+  return error;
+}
+
 /* A report read on a worker thread is the same as one read in place, and
  * one that cannot be read says why */
 static void
@@ -436,23 +453,33 @@ test_load_async (void)
   library = debrief_test_open_library (file);
   report = debrief_library_find_report (library, uuid);
   g_assert_false (debrief_report_is_loaded (report));
-  debrief_report_load_async (report, NULL, loaded_cb, &error);
-  while (error == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
-  g_clear_error (&error);
+  g_assert_no_error ((error = load_and_wait (report)));
   g_assert_true (debrief_report_is_loaded (report));
   on_thread = debrief_test_dump_report (report);
   g_assert_cmpstr (on_thread, ==, in_place);
   g_assert_cmpuint (g_list_model_get_n_items (debrief_report_get_timeline (report)), >, 0);
 
   /* Loading a loaded report is done at once */
-  debrief_report_load_async (report, NULL, loaded_cb, &error);
-  while (error == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
-  g_clear_error (&error);
+  g_assert_no_error ((error = load_and_wait (report)));
   g_assert_finalize_object (library);
+
+  /* A library moved while it is open is still read, through its own
+   * connection, since the worker cannot find the file by its old name */
+  library = debrief_test_open_library (file);
+  report = debrief_library_find_report (library, uuid);
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *moved = g_strconcat (path, ".moved", NULL);
+
+    g_assert_cmpint (g_rename (path, moved), ==, 0);
+    g_assert_no_error ((error = load_and_wait (report)));
+    g_assert_true (debrief_report_is_loaded (report));
+    g_free (on_thread);
+    on_thread = debrief_test_dump_report (report);
+    g_assert_cmpstr (on_thread, ==, in_place);
+    g_assert_finalize_object (library);
+    g_assert_cmpint (g_rename (moved, path), ==, 0);
+  }
 
   /* A library damaged after it was opened: the error reaches the caller
    * and the report stays unread */
@@ -463,9 +490,8 @@ test_load_async (void)
 
     debrief_test_exec (path, "DROP TABLE timeline_entries");
   }
-  debrief_report_load_async (report, NULL, loaded_cb, &error);
-  while (error == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  error = load_and_wait (report);
+  g_assert_nonnull (error);
   g_assert_true (error->domain == DEBRIEF_ERROR);
   g_assert_false (debrief_report_is_loaded (report));
   g_assert_finalize_object (library);
