@@ -312,7 +312,8 @@ void
 _debrief_window_update_actions (DebriefWindow *self)
 {
   gboolean has_library = self->library != NULL;
-  gboolean has_report = debrief_report_editor_get_report (self->editor) != NULL;
+  gboolean has_report = debrief_report_editor_get_report (self->editor) != NULL &&
+                        self->loading_report == NULL;
   gboolean writable = has_library && !debrief_library_get_read_only (self->library);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-report", writable);

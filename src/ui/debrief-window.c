@@ -105,30 +105,28 @@ selection_items_changed_cb (DebriefWindow *self)
   update_sidebar_page (self);
 }
 
+/* The header's title, buttons and actions for @report (or none) */
 static void
-show_loaded_report (DebriefWindow *self, DebriefReport *report)
+set_report_chrome (DebriefWindow *self, DebriefReport *report)
 {
   g_clear_pointer (&self->title_binding, g_binding_unbind);
 
-  debrief_report_editor_set_report (self->editor, report);
-  debrief_timeline_page_set_report (self->timeline_page, report);
-
   if (report != NULL)
-    {
-      self->title_binding = g_object_bind_property (report, "title", self->title_label, "label",
-                                                    G_BINDING_SYNC_CREATE);
-      gtk_stack_set_visible_child_name (self->title_stack, "report");
-      gtk_stack_set_visible_child_name (self->content_stack, "editor");
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->title_stack, "none");
-      gtk_stack_set_visible_child_name (self->content_stack, "none");
-    }
-
+    self->title_binding = g_object_bind_property (report, "title", self->title_label, "label",
+                                                  G_BINDING_SYNC_CREATE);
+  gtk_stack_set_visible_child_name (self->title_stack, report != NULL ? "report" : "none");
   gtk_widget_set_visible (GTK_WIDGET (self->sections_button), report != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->report_menu_button), report != NULL);
   _debrief_window_update_actions (self);
+}
+
+static void
+show_loaded_report (DebriefWindow *self, DebriefReport *report)
+{
+  debrief_report_editor_set_report (self->editor, report);
+  debrief_timeline_page_set_report (self->timeline_page, report);
+  gtk_stack_set_visible_child_name (self->content_stack, report != NULL ? "editor" : "none");
+  set_report_chrome (self, report);
 }
 
 static void
@@ -175,13 +173,25 @@ _debrief_window_show_report (DebriefWindow *self, DebriefReport *report)
       g_clear_object (&self->loading_report);
     }
 
-  if (report == debrief_report_editor_get_report (self->editor) || report == self->loading_report)
+  if (report == self->loading_report)
     return;
 
+  /* Back to the open report: show it again as it was */
+  if (report == debrief_report_editor_get_report (self->editor))
+    {
+      if (report != NULL)
+        gtk_stack_set_visible_child_name (self->content_stack, "editor");
+      set_report_chrome (self, report);
+      return;
+    }
+
+  /* Nothing of the report that was open is shown or acted on meanwhile */
   if (report != NULL && !debrief_report_is_loaded (report))
     {
       self->loading_report = g_object_ref (report);
       self->load_cancellable = g_cancellable_new ();
+      gtk_stack_set_visible_child_name (self->content_stack, "blank");
+      set_report_chrome (self, NULL);
       debrief_report_load_async (report, self->load_cancellable, report_loaded_cb,
                                  g_object_ref (self));
       return;
@@ -273,7 +283,9 @@ select_position (DebriefWindow *self, guint position)
 static void
 set_list_model (DebriefWindow *self, GListModel *model)
 {
-  DebriefReport *current = debrief_report_editor_get_report (self->editor);
+  DebriefReport *current = self->loading_report != NULL
+                               ? self->loading_report
+                               : debrief_report_editor_get_report (self->editor);
   guint          n;
 
   g_assert (DEBRIEF_IS_WINDOW (self));
@@ -376,8 +388,6 @@ filter_changed_cb (DebriefWindow *self)
 
   if (self->filter == NULL)
     return;
-
-  debrief_list_pacer_restart (self->pacer);
 
   /* Without a filter the list model passes the reports through untouched,
    * which is much cheaper for a large library */
@@ -611,6 +621,7 @@ debrief_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->pacer);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->search_results);
   g_clear_object (&self->search_cancellable);

@@ -506,7 +506,8 @@ test_markdown_is_highlighted (Fixture *fixture, gconstpointer data)
                    "debrief-markdown");
 
   debrief_ui_test_type (view, "## Cause\nThe **quota** was *stale*; see `df -h` and "
-                              "[the runbook](https://example.org/rb). A 2 * 3 grid.");
+                              "[the runbook](https://example.org/rb). A 2 * 3 grid.\n"
+                              "```kubectl rollout undo```\nback to normal");
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
   gtk_source_buffer_ensure_highlight (buffer, &start, &end);
 
@@ -519,6 +520,10 @@ test_markdown_is_highlighted (Fixture *fixture, gconstpointer data)
   /* Plain prose stays plain: a lone asterisk is not emphasis */
   g_assert_false (word_styled (GTK_TEXT_BUFFER (buffer), "was", "style-set"));
   g_assert_false (word_styled (GTK_TEXT_BUFFER (buffer), "3 grid", "style-set"));
+  /* Backticks on one line are a code span, not a fence that colours the
+   * rest of the section */
+  g_assert_true (word_styled (GTK_TEXT_BUFFER (buffer), "kubectl", "foreground-set"));
+  g_assert_false (word_styled (GTK_TEXT_BUFFER (buffer), "normal", "foreground-set"));
 
   debrief_ui_test_close_window (window);
 }
@@ -555,14 +560,53 @@ test_last_chosen_report_wins (Fixture *fixture, gconstpointer data)
 
   debrief_window_select_report (window, first);
   debrief_window_select_report (window, second);
-  /* Until it is read, the report that was open stays open */
-  g_assert_true (debrief_window_get_report (window) == shown);
+  /* Until it is read, nothing of the report that was open is shown or
+   * exported, deleted or renamed by mistake */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "blank");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (window->report_menu_button)));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL) &&
+                  debrief_ui_test_find_dialog (DEBRIEF_TYPE_EXPORT_DIALOG) != NULL);
 
   debrief_ui_test_show_report (window, second);
   debrief_ui_test_run_for (200);
   g_assert_true (debrief_window_get_report (window) == second);
   g_assert_cmpstr (gtk_label_get_label (window->title_label), ==,
                    debrief_report_get_title (second));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "editor");
+
+  debrief_ui_test_close_window (window);
+}
+
+/* In a list longer than a screenful, a filter that still shows the open
+ * report keeps it selected */
+static void
+test_filter_keeps_selection (Fixture *fixture, gconstpointer data)
+{
+  DebriefLibrary *library = debrief_test_open_library (fixture->file);
+  DebriefWindow  *window;
+  g_autoptr (DebriefReport) report = NULL;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Incident %u", i);
+
+      g_assert_nonnull (debrief_library_create_report (library, title, NULL));
+    }
+  g_assert_true (debrief_library_flush (library, NULL));
+  g_assert_finalize_object (library);
+
+  /* One far down the list */
+  window = debrief_ui_test_open_window (fixture->file);
+  report = g_list_model_get_item (G_LIST_MODEL (debrief_window_get_library (window)), 100);
+  debrief_ui_test_show_report (window, report);
+  debrief_ui_test_run_for (300);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, 100);
+
+  /* Every report is a draft: the filter hides none */
+  gtk_drop_down_set_selected (window->status_filter, 1 + DEBRIEF_STATUS_DRAFT);
+  debrief_ui_test_run_for (300);
+  g_assert_true (gtk_single_selection_get_selected_item (window->selection) == (gpointer) report);
+  g_assert_true (debrief_window_get_report (window) == report);
 
   debrief_ui_test_close_window (window);
 }
@@ -775,6 +819,7 @@ main (int argc, char *argv[])
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("markdown-is-highlighted", test_markdown_is_highlighted);
   ADD ("last-chosen-report-wins", test_last_chosen_report_wins);
+  ADD ("filter-keeps-selection", test_filter_keeps_selection);
   ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
   ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
   ADD ("open-another-library", test_open_another_library);
