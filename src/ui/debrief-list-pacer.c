@@ -26,7 +26,7 @@
  *
  * The slice always starts at position 0, so a position in the pacer's
  * model is the same position in the underlying one. Code that selects or
- * scrolls to an item by position calls debrief_list_pacer_show_all()
+ * scrolls to an item by position calls debrief_list_pacer_reveal()
  * first. */
 
 /* The height of the shortest row, the rows added per frame, and the
@@ -208,14 +208,20 @@ debrief_list_pacer_restart (DebriefListPacer *self)
 }
 
 /**
- * debrief_list_pacer_show_all:
+ * debrief_list_pacer_reveal:
+ * @position: a position in the whole model
  *
- * Shows every item now, for code that selects or scrolls by position.
+ * Makes sure the pacer's model has the item at @position (by showing
+ * every item now if it has not got that far), for code that selects or
+ * scrolls by position.
  */
 void
-debrief_list_pacer_show_all (DebriefListPacer *self)
+debrief_list_pacer_reveal (DebriefListPacer *self, guint position)
 {
   g_return_if_fail (DEBRIEF_IS_LIST_PACER (self));
+
+  if (position < gtk_slice_list_model_get_size (self->slice))
+    return;
 
   stop_ticking (self);
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);

@@ -19,6 +19,6 @@ DebriefListPacer *debrief_list_pacer_new (GtkWidget *list_view);
 GListModel       *debrief_list_pacer_get_model (DebriefListPacer *self);
 void              debrief_list_pacer_set_model (DebriefListPacer *self, GListModel *model);
 void              debrief_list_pacer_restart (DebriefListPacer *self);
-void              debrief_list_pacer_show_all (DebriefListPacer *self);
+void              debrief_list_pacer_reveal (DebriefListPacer *self, guint position);
 
 G_END_DECLS

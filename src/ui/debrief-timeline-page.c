@@ -338,17 +338,6 @@ report_notify_cb (DebriefTimelinePage *self, GParamSpec *pspec)
     queue_refresh (self);
 }
 
-/* Selects the entry at @position, which the list pacer may not be
- * showing yet */
-static void
-select_position (DebriefTimelinePage *self, guint position)
-{
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
-    debrief_list_pacer_show_all (self->pacer);
-
-  gtk_single_selection_set_selected (self->selection, position);
-}
-
 static gboolean
 move_dropped_entry (DebriefTimelinePage  *self,
                     const GValue         *value,
@@ -368,7 +357,8 @@ move_dropped_entry (DebriefTimelinePage  *self,
     to--;
 
   debrief_report_move_timeline_entry (self->report, from, to);
-  select_position (self, to);
+  debrief_list_pacer_reveal (self->pacer, to);
+  gtk_single_selection_set_selected (self->selection, to);
 
   return TRUE;
 }
@@ -551,7 +541,7 @@ quick_entry_activate_cb (DebriefTimelinePage *self)
   /* Show the new entry; the cursor stays in the entry for the next one */
   n = g_list_model_get_n_items (debrief_report_get_timeline (self->report));
   refresh (self);
-  debrief_list_pacer_show_all (self->pacer);
+  debrief_list_pacer_reveal (self->pacer, n - 1);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", n - 1);
   gtk_widget_grab_focus (GTK_WIDGET (self->quick_entry));
 }
@@ -881,7 +871,8 @@ move_selected (DebriefTimelinePage *self, int delta)
     return;
 
   debrief_report_move_timeline_entry (self->report, from, from + delta);
-  select_position (self, from + delta);
+  debrief_list_pacer_reveal (self->pacer, from + delta);
+  gtk_single_selection_set_selected (self->selection, from + delta);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                               from + delta);
 }
@@ -1453,5 +1444,6 @@ debrief_timeline_page_select (DebriefTimelinePage *self, guint position)
 {
   g_return_if_fail (DEBRIEF_IS_TIMELINE_PAGE (self));
 
-  select_position (self, position);
+  debrief_list_pacer_reveal (self->pacer, position);
+  gtk_single_selection_set_selected (self->selection, position);
 }

@@ -269,17 +269,6 @@ row_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Debrie
   debrief_report_row_set_snippet_markup (row, NULL);
 }
 
-/* Selects the item at @position of the filtered list, which the list
- * pacer may not be showing yet */
-static void
-select_position (DebriefWindow *self, guint position)
-{
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
-    debrief_list_pacer_show_all (self->pacer);
-
-  gtk_single_selection_set_selected (self->selection, position);
-}
-
 static void
 set_list_model (DebriefWindow *self, GListModel *model)
 {
@@ -302,7 +291,8 @@ set_list_model (DebriefWindow *self, GListModel *model)
 
       if (item_get_report (item) == current)
         {
-          select_position (self, i);
+          debrief_list_pacer_reveal (self->pacer, i);
+          gtk_single_selection_set_selected (self->selection, i);
           break;
         }
     }
@@ -927,7 +917,8 @@ debrief_window_select_report (DebriefWindow *self, DebriefReport *report)
               self->navigate_on_select = TRUE;
               if (gtk_single_selection_get_selected (self->selection) == i)
                 selected_item_cb (self);
-              select_position (self, i);
+              debrief_list_pacer_reveal (self->pacer, i);
+              gtk_single_selection_set_selected (self->selection, i);
               gtk_widget_activate_action (GTK_WIDGET (self->report_list), "list.scroll-to-item",
                                           "u", i);
               return;
