@@ -105,7 +105,12 @@ char *_debrief_export_format_time (DebriefExportSnapshot *snapshot,
                                    gint64                 utc,
                                    DebriefTimePrecision   precision,
                                    gboolean               with_date);
+char *_debrief_export_chat_author (const char *text);
 char *_debrief_export_strip_chat_author (const char *text);
+
+/* Names of people, in debrief-export-names.c */
+GRegex *_debrief_export_names_new (DebriefReport *report);
+char   *_debrief_export_remove_names (GRegex *names, const char *text, gboolean markdown);
 
 /* Renderers, in debrief-pdf.c and debrief-markdown.c */
 GBytes *

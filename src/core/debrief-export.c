@@ -316,6 +316,33 @@ _debrief_export_format_time (DebriefExportSnapshot *snapshot,
   return g_date_time_format (local, format);
 }
 
+/* Chat messages are imported as "name: text"; where the name ends */
+static const char *
+chat_author_end (const char *text)
+{
+  const char *colon = strstr (text, ": ");
+
+  if (colon != NULL && colon > text && colon - text <= 64 &&
+      memchr (text, '\n', colon - text) == NULL)
+    return colon;
+
+  return NULL;
+}
+
+/**
+ * _debrief_export_chat_author:
+ *
+ * Returns: (transfer full) (nullable): the author of a chat message
+ *   imported as "name: text"
+ */
+char *
+_debrief_export_chat_author (const char *text)
+{
+  const char *end = chat_author_end (text);
+
+  return end != NULL ? g_strndup (text, end - text) : NULL;
+}
+
 /**
  * _debrief_export_strip_chat_author:
  *
@@ -326,13 +353,9 @@ _debrief_export_format_time (DebriefExportSnapshot *snapshot,
 char *
 _debrief_export_strip_chat_author (const char *text)
 {
-  const char *colon = strstr (text, ": ");
+  const char *end = chat_author_end (text);
 
-  if (colon != NULL && colon > text && colon - text <= 64 &&
-      memchr (text, '\n', colon - text) == NULL)
-    return g_strdup (colon + 2);
-
-  return g_strdup (text);
+  return g_strdup (end != NULL ? end + 2 : text);
 }
 
 static gint64
@@ -358,6 +381,7 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
 {
   g_autoptr (DebriefExportSnapshot) snapshot = g_new0 (DebriefExportSnapshot, 1);
   g_autoptr (DebriefMetrics) metrics = NULL;
+  g_autoptr (GRegex) names = NULL;
   const DebriefProfile *profile;
   GListModel           *list;
   guint                 n;
@@ -400,7 +424,10 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       return g_steal_pointer (&snapshot);
     }
 
-  snapshot->title = g_strdup (debrief_report_get_title (report));
+  if (!profile->names)
+    names = _debrief_export_names_new (report);
+
+  snapshot->title = _debrief_export_remove_names (names, debrief_report_get_title (report), FALSE);
   snapshot->timezone = g_strdup (debrief_report_get_timezone (report));
   if (!(snapshot->tz = debrief_time_zone_new (snapshot->timezone, NULL)))
     snapshot->tz = g_time_zone_new_utc ();
@@ -447,6 +474,7 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       g_autoptr (DebriefSection) section = g_list_model_get_item (list, i);
       DebriefExportSection *copy;
       DebriefSectionExtent  extent;
+      g_autofree char      *body = NULL;
 
       if (!debrief_profile_includes_section (profile, debrief_section_get_key (section), &extent))
         continue;
@@ -456,9 +484,10 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       copy->title = g_strdup (debrief_section_get_title (section));
       copy->extent = extent;
       if (extent == DEBRIEF_SECTION_FIRST_PARAGRAPH)
-        copy->body = _debrief_markdown_first_block (debrief_section_get_body (section));
+        body = _debrief_markdown_first_block (debrief_section_get_body (section));
       else
-        copy->body = g_strdup (debrief_section_get_body (section));
+        body = g_strdup (debrief_section_get_body (section));
+      copy->body = _debrief_export_remove_names (names, body, TRUE);
       g_ptr_array_add (snapshot->sections, copy);
     }
 
@@ -482,9 +511,15 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       /* Only the table shows what an entry says */
       if ((profile->timeline & DEBRIEF_PROFILE_TIMELINE_TABLE) != 0)
         {
-          if (!profile->names && copy->source == DEBRIEF_ENTRY_SOURCE_CHAT)
-            copy->text = _debrief_export_strip_chat_author (
-                debrief_timeline_entry_get_text (entry));
+          if (!profile->names)
+            {
+              g_autofree char *text = copy->source == DEBRIEF_ENTRY_SOURCE_CHAT
+                                          ? _debrief_export_strip_chat_author (
+                                                debrief_timeline_entry_get_text (entry))
+                                          : g_strdup (debrief_timeline_entry_get_text (entry));
+
+              copy->text = _debrief_export_remove_names (names, text, FALSE);
+            }
           else
             copy->text = g_strdup (debrief_timeline_entry_get_text (entry));
         }
@@ -531,7 +566,8 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       DebriefExportAction *copy = g_new0 (DebriefExportAction, 1);
       DebriefActionColumns columns = profile->action_columns;
 
-      copy->description = g_strdup (debrief_action_item_get_description (item));
+      copy->description = _debrief_export_remove_names (
+          names, debrief_action_item_get_description (item), FALSE);
       if (profile->names && (columns & DEBRIEF_ACTION_COLUMN_OWNER) != 0)
         copy->owner = g_strdup (debrief_action_item_get_owner (item));
       if ((columns & DEBRIEF_ACTION_COLUMN_DUE) != 0)

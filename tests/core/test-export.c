@@ -717,6 +717,96 @@ test_profile_customer (void)
   export_clear (&e);
 }
 
+/* A report that names its people in its text, for the profiles without
+ * names */
+static DebriefReport *
+report_naming_people (void)
+{
+  DebriefReport *report = debrief_report_new ("Checkout outage seen by Kenji");
+  const char    *owners_[][2] = {
+       { "Natarajan adds a canary", "Priya Natarajan" },
+       { "Øberg writes the runbook", "Sven Øberg" },
+       { "Write to amelie.dubois@example.com", "amelie.dubois@example.com" },
+       { "Payments team reviews limits", "Payments Team" },
+  };
+  const char *chat[] = { "@kenji: rolled back", "update: deploying 4.12",
+                         "Suspect the new release: errors rose" };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (debrief_report_set_field (report, "lead", "Jana Müller-Lüdenscheidt", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (owners_); i++)
+    {
+      g_autoptr (DebriefActionItem) item = debrief_action_item_new (owners_[i][0]);
+
+      g_assert_true (debrief_action_item_set_field (item, "owner", owners_[i][1], &error));
+      debrief_report_insert_action (report, G_MAXUINT, item);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (chat); i++)
+    {
+      g_autoptr (DebriefTimelineEntry) entry = debrief_timeline_entry_new (
+          EPOCH + i * 60, DEBRIEF_TIME_PRECISION_MINUTE, DEBRIEF_ENTRY_KIND_ACTION, chat[i]);
+
+      debrief_timeline_entry_set_source (entry, DEBRIEF_ENTRY_SOURCE_CHAT);
+      debrief_report_insert_timeline_entry (report, i, entry);
+    }
+  debrief_section_set_body (debrief_report_get_section (report, "summary"),
+                            "Jana\nMüller-Lüdenscheidt declared the incident. PRIYA paged "
+                            "Sven and @kenji; Ms Müller led.\n\n"
+                            "Janacek's dashboard and the Priyanka board were not affected. The "
+                            "update and the new release were rolled back by the Payments "
+                            "team.\n");
+
+  return report;
+}
+
+static void
+test_customer_removes_names (void)
+{
+  g_autoptr (DebriefReport) report = report_naming_people ();
+  g_autoptr (DebriefExportOptions) options = options_new ("customer", "a4");
+  const char *names[] = { "Jana", "Müller", "Lüdenscheidt", "PRIYA", "Priya", "Natarajan",
+                          "Sven", "Øberg",  "amelie",       "kenji", "Kenji", "@" };
+  g_autoptr (GRegex) longer = g_regex_new ("Janacek|Priyanka", 0, 0, NULL);
+  g_autofree char *others = NULL;
+  g_autoptr (GBytes) markdown = NULL;
+  g_autofree char *md = NULL;
+  Export           e = { 0 };
+
+  export_read (&e, report, "customer", "a4");
+  assert_contains (e.text, "[name removed] declared the incident. [name removed] paged "
+                           "[name removed] and [name removed]; Ms [name removed] led.");
+  assert_contains (e.text, "Checkout outage seen by [name removed]");
+  assert_contains (e.text, "[name removed] adds a canary");
+  assert_contains (e.text, "[name removed] writes the runbook");
+  assert_contains (e.text, "Write to [name removed]");
+  /* Not inside longer words, and not groups or words that only look like
+   * chat authors */
+  assert_contains (e.text, "Janacek's dashboard and the Priyanka board were not affected. The "
+                           "update and the new release were rolled back by the Payments team.");
+  assert_contains (e.text, "Payments team reviews limits");
+  others = g_regex_replace_literal (longer, e.text, -1, 0, "", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    assert_lacks (others, names[i]);
+  export_clear (&e);
+
+  /* The Markdown export, with the brackets escaped */
+  debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  markdown = export_bytes (report, options);
+  md = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
+  g_free (others);
+  others = g_regex_replace_literal (longer, md, -1, 0, "", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_null (strstr (others, names[i]));
+  g_assert_nonnull (strstr (md, "\\[name removed\\] declared the incident"));
+  g_assert_nonnull (strstr (md, "Janacek's dashboard"));
+
+  /* The full report keeps them */
+  export_read (&e, report, "full", "a4");
+  assert_contains (e.text, "Jana Müller-Lüdenscheidt declared the incident. PRIYA paged Sven");
+  assert_contains (e.text, "Checkout outage seen by Kenji");
+  export_clear (&e);
+}
+
 static void
 test_nothing_clipped (void)
 {
@@ -1244,6 +1334,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/profile/full", test_profile_full);
   g_test_add_func ("/export/profile/leadership", test_profile_leadership);
   g_test_add_func ("/export/profile/customer", test_profile_customer);
+  g_test_add_func ("/export/profile/customer-names", test_customer_removes_names);
   g_test_add_func ("/export/write-errors", test_write_errors);
   g_test_add_func ("/export/replaces-atomically", test_replaces_atomically);
   g_test_add_func ("/export/async/progress", test_async_progress);
