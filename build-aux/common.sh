@@ -17,7 +17,7 @@ packages=(
   # validation of data files, tests under Xvfb, reading PDFs back
   desktop-file-utils appstream xvfb xauth dbus-daemon poppler-utils
   # fonts for every script the exports must render
-  fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+  fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 )
 
 ensure_packages () {

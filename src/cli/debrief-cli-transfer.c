@@ -113,6 +113,7 @@ export_run (DebriefCli *cli, int argc, char **argv)
   g_autofree char *paper = NULL;
   g_autofree char *classification = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *missing = NULL;
   g_auto (GStrv) args = NULL;
   const ExportFormat *format;
   DebriefReport      *report;
@@ -174,7 +175,7 @@ export_run (DebriefCli *cli, int argc, char **argv)
       const char *data;
 
       /* All in memory first: a failure writes nothing */
-      if (!(bytes = debrief_export_to_bytes (report, options, NULL, &error)))
+      if (!(bytes = debrief_export_to_bytes_full (report, options, NULL, &missing, &error)))
         return debrief_cli_fail (cli, error);
       data = g_bytes_get_data (bytes, &length);
       if (length > 0)
@@ -184,8 +185,16 @@ export_run (DebriefCli *cli, int argc, char **argv)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (output);
 
-      if (!debrief_export_to_file (report, options, file, NULL, &error))
+      if (!debrief_export_to_file_full (report, options, file, NULL, &missing, &error))
         return debrief_cli_fail (cli, error);
+    }
+
+  /* Written all the same: the boxes are there to see */
+  if (missing != NULL)
+    {
+      g_autofree char *message = debrief_export_describe_missing_characters (missing);
+
+      g_printerr ("debrief-cli: %s\n", message);
     }
 
   return DEBRIEF_CLI_EXIT_SUCCESS;

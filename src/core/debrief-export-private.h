@@ -100,6 +100,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefExportSnapshot, _debrief_export_snapshot_f
 typedef struct _DebriefExportJob DebriefExportJob;
 
 gboolean _debrief_export_job_progress (DebriefExportJob *job, double fraction, GError **error);
+void     _debrief_export_job_set_missing (DebriefExportJob *job, char *missing);
 
 char *_debrief_export_format_time (DebriefExportSnapshot *snapshot,
                                    gint64                 utc,

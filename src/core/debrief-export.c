@@ -70,6 +70,7 @@ struct _DebriefExportJob
   ProgressTarget        *target;
   gint64                 last_report;
   double                 last_fraction;
+  char                  *missing;
 };
 
 typedef struct
@@ -217,7 +218,16 @@ job_free (DebriefExportJob *job)
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_pointer (&job->target, progress_target_unref);
+  g_free (job->missing);
   g_free (job);
+}
+
+/* Takes @missing: the characters of a PDF that no font has */
+void
+_debrief_export_job_set_missing (DebriefExportJob *job, char *missing)
+{
+  g_free (job->missing);
+  job->missing = missing;
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefExportJob, job_free)
@@ -1222,6 +1232,91 @@ debrief_export_finish (GAsyncResult *result, GError **error)
 }
 
 /**
+ * debrief_export_get_missing_characters:
+ * @result: the result of debrief_export_async() or
+ *   debrief_export_to_bytes_async(), once finished
+ *
+ * Returns: (transfer full) (nullable): the characters of the PDF that no
+ *   font on this computer has, so that they are drawn as boxes, in code
+ *   point order; %NULL if there are none or the export failed
+ */
+char *
+debrief_export_get_missing_characters (GAsyncResult *result)
+{
+  DebriefExportJob *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  return job != NULL && !g_task_had_error (G_TASK (result)) ? g_strdup (job->missing) : NULL;
+}
+
+/**
+ * debrief_export_describe_missing_characters:
+ * @missing: what debrief_export_get_missing_characters() returned
+ *
+ * Returns: (transfer full): a sentence for the user naming the characters
+ *   by code point (they have no font to show them by), the first 8 of them
+ */
+char *
+debrief_export_describe_missing_characters (const char *missing)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+  glong n, shown = 0;
+
+  g_return_val_if_fail (missing != NULL && g_utf8_validate (missing, -1, NULL), NULL);
+
+  n = g_utf8_strlen (missing, -1);
+  for (const char *p = missing; *p != '\0' && shown < 8; p = g_utf8_next_char (p), shown++)
+    g_string_append_printf (names, "%sU+%04X", shown > 0 ? ", " : "", g_utf8_get_char (p));
+  if (n > shown)
+    /* Translators: after a list of characters, e.g. "U+1F525, U+2705 and 3 more" */
+    g_string_append_printf (names, _ (" and %ld more"), n - shown);
+
+  return g_strdup_printf (
+      /* Translators: %s lists characters by code point, e.g. "U+1F525, U+2705" */
+      g_dngettext (GETTEXT_PACKAGE,
+                   "A character has no font on this computer and shows as a box in the PDF: "
+                   "%s. Install a font that has it (for emoji, Noto Color Emoji).",
+                   "Some characters have no font on this computer and show as boxes in the "
+                   "PDF: %s. Install a font that has them (for emoji, Noto Color Emoji).",
+                   (gulong) n),
+      names->str);
+}
+
+/**
+ * debrief_export_to_file_full:
+ * @missing_characters: (out) (optional) (nullable): see
+ *   debrief_export_get_missing_characters()
+ *
+ * Exports @report into @file on this thread; see debrief_export_async().
+ */
+gboolean
+debrief_export_to_file_full (DebriefReport        *report,
+                             DebriefExportOptions *options,
+                             GFile                *file,
+                             GCancellable         *cancellable,
+                             char                **missing_characters,
+                             GError              **error)
+{
+  g_autoptr (DebriefExportJob) job = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (DEBRIEF_IS_EXPORT_OPTIONS (options), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (missing_characters != NULL)
+    *missing_characters = NULL;
+  if (!(job = job_new (report, options, file, cancellable, FALSE, NULL, NULL, NULL, error)) ||
+      !job_run (job, error))
+    return FALSE;
+
+  if (missing_characters != NULL)
+    *missing_characters = g_steal_pointer (&job->missing);
+  return TRUE;
+}
+
+/**
  * debrief_export_to_file:
  *
  * Exports @report into @file on this thread; see debrief_export_async().
@@ -1233,16 +1328,7 @@ debrief_export_to_file (DebriefReport        *report,
                         GCancellable         *cancellable,
                         GError              **error)
 {
-  g_autoptr (DebriefExportJob) job = NULL;
-
-  g_return_val_if_fail (DEBRIEF_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (DEBRIEF_IS_EXPORT_OPTIONS (options), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!(job = job_new (report, options, file, cancellable, FALSE, NULL, NULL, NULL, error)))
-    return FALSE;
-
-  return job_run (job, error);
+  return debrief_export_to_file_full (report, options, file, cancellable, NULL, error);
 }
 
 /**
@@ -1295,15 +1381,38 @@ debrief_export_to_bytes (DebriefReport        *report,
                          GCancellable         *cancellable,
                          GError              **error)
 {
+  return debrief_export_to_bytes_full (report, options, cancellable, NULL, error);
+}
+
+/**
+ * debrief_export_to_bytes_full:
+ * @missing_characters: (out) (optional) (nullable): see
+ *   debrief_export_get_missing_characters()
+ *
+ * Returns: (transfer full): the exported document, or %NULL with @error set
+ */
+GBytes *
+debrief_export_to_bytes_full (DebriefReport        *report,
+                              DebriefExportOptions *options,
+                              GCancellable         *cancellable,
+                              char                **missing_characters,
+                              GError              **error)
+{
   g_autoptr (DebriefExportJob) job = NULL;
+  GBytes *bytes;
 
   g_return_val_if_fail (DEBRIEF_IS_REPORT (report), NULL);
   g_return_val_if_fail (DEBRIEF_IS_EXPORT_OPTIONS (options), NULL);
 
-  if (!(job = job_new (report, options, NULL, cancellable, FALSE, NULL, NULL, NULL, error)))
+  if (missing_characters != NULL)
+    *missing_characters = NULL;
+  if (!(job = job_new (report, options, NULL, cancellable, FALSE, NULL, NULL, NULL, error)) ||
+      !(bytes = job_render (job, error)))
     return NULL;
 
-  return job_render (job, error);
+  if (missing_characters != NULL)
+    *missing_characters = g_steal_pointer (&job->missing);
+  return bytes;
 }
 
 /**

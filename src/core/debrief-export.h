@@ -89,6 +89,14 @@ gboolean debrief_export_to_file (DebriefReport        *report,
                                  GFile                *file,
                                  GCancellable         *cancellable,
                                  GError              **error);
+gboolean debrief_export_to_file_full (DebriefReport        *report,
+                                      DebriefExportOptions *options,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      char                **missing_characters,
+                                      GError              **error);
+char    *debrief_export_get_missing_characters (GAsyncResult *result);
+char    *debrief_export_describe_missing_characters (const char *missing);
 
 void    debrief_export_to_bytes_async (DebriefReport        *report,
                                        DebriefExportOptions *options,
@@ -103,6 +111,11 @@ GBytes *debrief_export_to_bytes (DebriefReport        *report,
                                  DebriefExportOptions *options,
                                  GCancellable         *cancellable,
                                  GError              **error);
+GBytes *debrief_export_to_bytes_full (DebriefReport        *report,
+                                      DebriefExportOptions *options,
+                                      GCancellable         *cancellable,
+                                      char                **missing_characters,
+                                      GError              **error);
 
 void debrief_export_render_page_async (GBytes             *pdf,
                                        guint               page,

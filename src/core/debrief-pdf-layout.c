@@ -216,8 +216,54 @@ _debrief_pdf_doc_new (double width, double height)
   doc->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) _debrief_pdf_text_free);
   doc->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&doc->missing_lock);
+  doc->missing = g_hash_table_new (NULL, NULL);
 
   return doc;
+}
+
+static int
+compare_chars (gconstpointer a, gconstpointer b)
+{
+  gunichar ca = *(const gunichar *) a;
+  gunichar cb = *(const gunichar *) b;
+
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
+}
+
+/**
+ * _debrief_pdf_doc_get_missing:
+ *
+ * Call once the document is measured.
+ *
+ * Returns: (transfer full) (nullable): the characters no font has, in
+ *   code point order, or %NULL if every character has a font
+ */
+char *
+_debrief_pdf_doc_get_missing (DebriefPdfDoc *doc)
+{
+  g_autoptr (GArray) chars = NULL;
+  GHashTableIter iter;
+  gpointer       key;
+  GString       *out;
+
+  if (g_hash_table_size (doc->missing) == 0)
+    return NULL;
+
+  chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_hash_table_iter_init (&iter, doc->missing);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gunichar c = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (chars, c);
+    }
+  g_array_sort (chars, compare_chars);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < chars->len; i++)
+    g_string_append_unichar (out, g_array_index (chars, gunichar, i));
+
+  return g_string_free (out, FALSE);
 }
 
 void
@@ -231,6 +277,8 @@ _debrief_pdf_doc_free (DebriefPdfDoc *doc)
   g_clear_pointer (&doc->blocks, g_ptr_array_unref);
   g_clear_pointer (&doc->shared, g_hash_table_unref);
   g_clear_pointer (&doc->widths, g_hash_table_unref);
+  g_clear_pointer (&doc->missing, g_hash_table_unref);
+  g_mutex_clear (&doc->missing_lock);
   for (guint i = 0; i < DEBRIEF_PDF_N_STYLES; i++)
     g_clear_pointer (&doc->fonts[i], pango_font_description_free);
   g_clear_object (&doc->context);
@@ -239,6 +287,34 @@ _debrief_pdf_doc_free (DebriefPdfDoc *doc)
   g_free (doc->running_left);
   g_free (doc->marking);
   g_free (doc);
+}
+
+/* Pango draws a character that no font has as a box, and marks its glyph
+ * as unknown with the character in it */
+static void
+note_missing (DebriefPdfDoc *doc, PangoLayoutLine *line)
+{
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem   *run = l->data;
+      PangoGlyphString *glyphs = run->glyphs;
+
+      for (int i = 0; i < glyphs->num_glyphs; i++)
+        {
+          PangoGlyph glyph = glyphs->glyphs[i].glyph;
+          gunichar   c;
+
+          if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
+            continue;
+          c = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+          if (c < 0x20 || !g_unichar_validate (c) || g_unichar_iszerowidth (c))
+            continue;
+
+          g_mutex_lock (&doc->missing_lock);
+          g_hash_table_add (doc->missing, GUINT_TO_POINTER (c));
+          g_mutex_unlock (&doc->missing_lock);
+        }
+    }
 }
 
 /* Lays out @t with a pango context of the calling thread */
@@ -286,6 +362,7 @@ text_measure (DebriefPdfDoc *doc, PangoContext *context, DebriefPdfText *t)
       line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
       line.x = (double) logical.x / PANGO_SCALE;
       g_array_append_val (t->lines, line);
+      note_missing (doc, line.line);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);

@@ -185,10 +185,15 @@ struct _DebriefPdfDoc
   GPtrArray  *pages;  /* GArray of DebriefPdfItem */
   GHashTable *shared; /* key -> DebriefPdfText, for texts that repeat */
   GHashTable *widths; /* key -> natural width, for texts measured for a column */
+
+  /* Characters no font has, drawn as boxes; filled while measuring */
+  GMutex      missing_lock;
+  GHashTable *missing; /* gunichar */
 };
 
 DebriefPdfDoc *_debrief_pdf_doc_new (double width, double height);
 void           _debrief_pdf_doc_free (DebriefPdfDoc *doc);
+char          *_debrief_pdf_doc_get_missing (DebriefPdfDoc *doc);
 
 DebriefPdfText *_debrief_pdf_text_new (DebriefPdfDoc  *doc,
                                        DebriefPdfStyle style,

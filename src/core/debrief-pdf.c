@@ -1143,6 +1143,8 @@ _debrief_pdf_render (DebriefExportSnapshot *s, DebriefExportJob *job, GError **e
   if (!_debrief_pdf_paginate (doc, job, error))
     return NULL;
 
+  _debrief_export_job_set_missing (job, _debrief_pdf_doc_get_missing (doc));
+
   /* bench/export reads this */
   g_debug ("built the document in %.3f s, laid out its text in %.3f s, paginated in %.3f s",
            (built - started) / 1e6, (measured - built) / 1e6,

@@ -36,6 +36,8 @@ struct _DebriefExportDialog
   AdwComboRow    *paper_row;
   GtkStringList  *paper_model;
   GtkLabel       *profile_description;
+  GtkWidget      *missing_box;
+  GtkLabel       *missing_label;
   GtkStack       *preview_stack;
   GtkSpinner     *spinner;
   GtkWidget      *pages_box;
@@ -161,7 +163,8 @@ preview_made_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (DebriefExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  GtkWidget *child;
+  g_autofree char *missing = NULL;
+  GtkWidget       *child;
 
   bytes = debrief_export_to_bytes_finish (result, &error);
   if (bytes == NULL)
@@ -169,6 +172,7 @@ preview_made_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           gtk_spinner_stop (self->spinner);
+          gtk_widget_set_visible (self->missing_box, FALSE);
           adw_status_page_set_description (self->error_page, error->message);
           gtk_stack_set_visible_child_name (self->preview_stack, "error");
         }
@@ -177,6 +181,16 @@ preview_made_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   g_clear_pointer (&self->document, g_bytes_unref);
   self->document = g_steal_pointer (&bytes);
+
+  /* Characters that will show as boxes, said before they are exported */
+  missing = debrief_export_get_missing_characters (result);
+  if (missing != NULL)
+    {
+      g_autofree char *message = debrief_export_describe_missing_characters (missing);
+
+      gtk_label_set_label (self->missing_label, message);
+    }
+  gtk_widget_set_visible (self->missing_box, missing != NULL);
 
   if (debrief_export_options_get_format (self->options) != DEBRIEF_EXPORT_FORMAT_PDF)
     {
@@ -419,6 +433,8 @@ debrief_export_dialog_class_init (DebriefExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, paper_model);
   gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, profile_description);
+  gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, missing_box);
+  gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, missing_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, DebriefExportDialog, pages_box);

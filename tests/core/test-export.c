@@ -350,6 +350,69 @@ test_non_latin_text (void)
   assert_contains (e->text, "Sven Øberg");
 }
 
+/* Pango draws a character that no font has as a box with its code point
+ * in it, which poppler reads back as hex digits */
+static void
+test_every_character_has_a_font (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Scripts and emoji");
+  Export e = { 0 };
+
+  debrief_section_set_body (debrief_report_get_section (report, "summary"),
+                            "Chat said 🔥 and ✅ then 🚀. Thai ภาษาไทย, Korean 한국어, Greek "
+                            "Ελληνικά, Armenian Հայերեն, Georgian ქართული, math ∑ ≤ ≥.\n");
+  export_read (&e, report, "full", "a4");
+  /* Emoji are drawn as pictures, not boxes */
+  assert_lacks (e.text, "01F");
+  assert_lacks (e.text, "2705");
+  assert_contains (e.text, "Thai ภาษาไทย, Korean 한국어, Greek Ελληνικά, Armenian Հայերեն, "
+                           "Georgian ქართული, math ∑ ≤ ≥.");
+  export_clear (&e);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* Characters no font has are named, in code point order, once each */
+static void
+test_missing_characters (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Private use \U0010FFFD");
+  g_autoptr (DebriefReport) plain = debrief_report_new ("Plain");
+  g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *message = NULL;
+
+  debrief_section_set_body (debrief_report_get_section (report, "summary"),
+                            "Twice \U0010FFFD, once \U0010FFFC, and ordinary text.\n");
+  bytes = debrief_export_to_bytes_full (report, options, NULL, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpstr (missing, ==, "\U0010FFFC\U0010FFFD");
+
+  message = debrief_export_describe_missing_characters (missing);
+  g_assert_nonnull (strstr (message, "U+10FFFC, U+10FFFD."));
+  g_clear_pointer (&message, g_free);
+  message = debrief_export_describe_missing_characters ("abcdefghij");
+  g_assert_nonnull (strstr (message, "U+0061, U+0062, U+0063, U+0064, U+0065, U+0066, U+0067, "
+                                     "U+0068 and 2 more."));
+
+  /* Every character has a font */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&missing, g_free);
+  missing = g_strdup ("not reset");
+  bytes = debrief_export_to_bytes_full (plain, options, NULL, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_null (missing);
+
+  /* Markdown has no fonts */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  bytes = debrief_export_to_bytes_full (report, options, NULL, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_null (missing);
+}
+
 static void
 test_page_numbers_and_header (void)
 {
@@ -1331,6 +1394,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/pdf/paper", test_paper);
   g_test_add_func ("/export/pdf/nothing-clipped", test_nothing_clipped);
   g_test_add_func ("/export/pdf/sparse-reports", test_sparse_reports);
+  g_test_add_func ("/export/every-character-has-a-font", test_every_character_has_a_font);
+  g_test_add_func ("/export/missing-characters", test_missing_characters);
   g_test_add_func ("/export/profile/full", test_profile_full);
   g_test_add_func ("/export/profile/leadership", test_profile_leadership);
   g_test_add_func ("/export/profile/customer", test_profile_customer);

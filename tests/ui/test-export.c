@@ -150,6 +150,55 @@ test_customer_profile_leaves_out_names (Fixture *fixture, gconstpointer data)
   g_assert_null (strstr (contents, "Dana Example"));
 }
 
+/* The label on show in @dialog that says @needle, or NULL */
+static GtkLabel *
+find_label (GtkWidget *dialog, const char *needle)
+{
+  g_autoptr (GPtrArray) labels = debrief_ui_test_find (dialog, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (strstr (gtk_label_get_label (label), needle) != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static gboolean
+preview_is_text (gpointer data)
+{
+  /* Only a text view on show is found */
+  GtkWidget *view = debrief_ui_test_find_first (data, GTK_TYPE_TEXT_VIEW);
+
+  return view != NULL &&
+         gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))) > 0;
+}
+
+static void
+test_missing_characters_are_named (Fixture *fixture, gconstpointer data)
+{
+  DebriefReport       *report = debrief_window_get_report (fixture->window);
+  DebriefExportDialog *dialog;
+
+  /* A character no font has, in a private use area */
+  debrief_section_set_body (debrief_report_get_section (report, "impact"),
+                            "Shown as a box: \U0010FFFD.");
+  dialog = open_dialog (fixture);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "U+10FFFD"));
+  debrief_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-missing");
+
+  /* Markdown has no fonts to miss */
+  debrief_export_dialog_select (dialog, "full", DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  debrief_ui_test_run_until (preview_is_text, dialog);
+  g_assert_null (find_label (GTK_WIDGET (dialog), "U+10FFFD"));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  debrief_ui_test_run_until (dialog_gone, NULL);
+}
+
 static void
 test_failed_export_says_why (Fixture *fixture, gconstpointer data)
 {
@@ -209,6 +258,7 @@ main (int argc, char *argv[])
   g_test_add ("/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("pdf", test_export_pdf);
+  ADD ("missing-characters-are-named", test_missing_characters_are_named);
   ADD ("customer-profile-leaves-out-names", test_customer_profile_leaves_out_names);
   ADD ("failed-export-says-why", test_failed_export_says_why);
   ADD ("cancelled-export-leaves-nothing", test_cancelled_export_leaves_nothing);
