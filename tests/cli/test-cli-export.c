@@ -414,6 +414,45 @@ test_json (void)
   debrief_test_remove_dir (dir);
 }
 
+/* A character no font has: written all the same, and said on stderr */
+static void
+test_missing_characters (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autofree char *lib = cli_path (dir, "lib.debrief");
+  g_autofree char *uuid = make_report (dir, lib);
+  g_autofree char *body = cli_path (dir, "impact.md");
+  g_autofree char *pdf = cli_path (dir, "report.pdf");
+
+  debrief_test_write_file (body, "Shown as a box: \U0010FFFD.\n", -1);
+  run_ok (lib, "section", uuid, "impact", body, NULL);
+
+  {
+    g_autoptr (CliRun) run = cli_run (lib, "export", uuid, "-f", "pdf", "-o", pdf, NULL);
+
+    cli_assert_status (run, 0);
+    g_assert_nonnull (strstr (run->err, "U+10FFFD"));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* To standard output too, and not for Markdown */
+  {
+    g_autoptr (CliRun) run = cli_run (lib, "export", uuid, "-f", "pdf", "-o", "-", NULL);
+
+    cli_assert_status (run, 0);
+    g_assert_nonnull (strstr (run->err, "U+10FFFD"));
+    g_assert_true (g_str_has_prefix (run->out, "%PDF-"));
+  }
+  {
+    g_autoptr (CliRun) run = cli_run (lib, "export", uuid, "-f", "md", "-o", "-", NULL);
+
+    cli_assert_status (run, 0);
+    g_assert_cmpstr (run->err, ==, "");
+  }
+
+  debrief_test_remove_dir (dir);
+}
+
 static void
 test_failures (void)
 {
@@ -496,6 +535,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/markdown", test_markdown);
   g_test_add_func ("/cli/export/json", test_json);
   g_test_add_func ("/cli/export/failures", test_failures);
+  g_test_add_func ("/cli/export/missing-characters", test_missing_characters);
 
   return g_test_run ();
 }
