@@ -772,6 +772,9 @@ main (int argc, char *argv[])
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Standard output may be a document (export -o -): GLib's debug and
+   * info messages go to standard error instead */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   cli.strings = g_ptr_array_new_with_free_func (g_free);
 
