@@ -13,20 +13,30 @@
 #include <string.h>
 
 #include "debrief-action-item.h"
+#include "debrief-error.h"
 #include "debrief-export-private.h"
 #include "debrief-report.h"
 #include "debrief-timeline-entry.h"
 
 /* Exports whose profile leaves out names of people (the customer note)
- * also take out of the text the names the report itself knows: the
+ * also take out of their text the names the report itself knows: the
  * incident lead, the owners of action items and the authors of chat
- * messages, when they look like a person's name. A name is found whole
- * ("Jana Müller-Lüdenscheidt", also across a line break) and by its parts
- * of three letters or more ("Jana", "Müller"), in any case, with the @ of
- * a chat handle, but never inside a longer word. */
+ * messages, when they look like a person's name, an address or a chat
+ * handle.
+ *
+ * A whole name is found in any case, its words apart by any white space
+ * (so also across a line break). Its parts are found as written in the
+ * name or in capitals ("Jana", "JANA", not "jana"), unless they are
+ * common words ("Will", "Mark"). Nothing is found inside a longer word,
+ * and "Don't" is not "Don". Text is compared in composed form (NFC), and
+ * the two apostrophes ' and ’ are the same. */
 
-#define MIN_PART_LENGTH 3
-#define MAX_WORDS       4
+#define MIN_PART_LENGTH   3
+#define MAX_WORDS         4
+#define MAX_WORD_LENGTH   40
+#define MAX_HANDLE_LENGTH 64
+/* Alternatives in one pattern: many owners make several patterns */
+#define MAX_ALTERNATIVES 64
 
 /* Words that make an owner a group, not a person */
 static const char *const group_words[] = {
@@ -36,37 +46,105 @@ static const char *const group_words[] = {
   "platform", "infra", "infrastructure", "security", "engineering", "management",
 };
 
-static void
-add_pattern (GPtrArray *patterns, GHashTable *seen, char *pattern)
-{
-  g_autofree char *folded = g_utf8_casefold (pattern, -1);
-
-  if (g_hash_table_contains (seen, folded))
-    {
-      g_free (pattern);
-      return;
-    }
-  g_hash_table_add (seen, g_steal_pointer (&folded));
-  g_ptr_array_add (patterns, pattern);
-}
+/* Names that are also everyday words: found only as part of the whole
+ * name */
+static const char *const common_words[] = {
+  "april", "art",    "august", "baker", "bell",   "best",  "bill",  "black", "brown", "buck",
+  "case",  "cash",   "chase",  "chip",  "cliff",  "cook",  "day",   "dawn",  "dean",  "don",
+  "drew",  "faith",  "fox",    "frank", "gene",   "gold",  "grant", "gray",  "green", "grey",
+  "guy",   "hall",   "hill",   "hope",  "hunter", "jack",  "joy",   "june",  "king",  "lane",
+  "long",  "lord",   "love",   "low",   "mark",   "mason", "max",   "may",   "miles", "north",
+  "page",  "park",   "pat",    "price", "ray",    "read",  "reed",  "rich",  "rose",  "sky",
+  "stone", "summer", "sun",    "west",  "white",  "will",  "wolf",  "wood",  "young",
+};
 
 static gboolean
-is_group_word (const char *word)
+in_list (const char *word, const char *const *list, gsize n)
 {
   g_autofree char *folded = g_utf8_casefold (word, -1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (group_words); i++)
+  for (gsize i = 0; i < n; i++)
     {
-      if (g_str_equal (folded, group_words[i]))
+      if (g_str_equal (folded, list[i]))
         return TRUE;
     }
 
   return FALSE;
 }
 
+/* @text for a pattern: escaped, with either apostrophe for one */
+static void
+append_literal (GString *pattern, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\'' || c == 0x2019)
+        g_string_append (pattern, "['’]");
+      else if (g_unichar_isalnum (c) || g_unichar_ismark (c) || c >= 0x80)
+        g_string_append_unichar (pattern, c);
+      else
+        g_string_append_printf (pattern, "\\x{%X}", c);
+    }
+}
+
+static void
+add_pattern (GPtrArray *patterns, GHashTable *seen, GString *pattern)
+{
+  if (g_hash_table_contains (seen, pattern->str))
+    {
+      g_string_free (pattern, TRUE);
+      return;
+    }
+
+  g_hash_table_add (seen, g_strdup (pattern->str));
+  g_ptr_array_add (patterns, g_string_free (pattern, FALSE));
+}
+
+/* Any case: a whole name, a handle or an address */
+static void
+add_caseless (GPtrArray *patterns, GHashTable *seen, char **words)
+{
+  GString *pattern = g_string_new ("(?i:");
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (pattern, "\\s+");
+      append_literal (pattern, words[i]);
+    }
+  g_string_append_c (pattern, ')');
+  add_pattern (patterns, seen, pattern);
+}
+
+/* As written or in capitals: a part of a name */
+static void
+add_part (GPtrArray *patterns, GHashTable *seen, const char *part)
+{
+  g_autofree char *upper = g_utf8_strup (part, -1);
+  GString         *pattern = g_string_new ("(?:");
+
+  if (g_utf8_strlen (part, -1) < MIN_PART_LENGTH || !g_unichar_isupper (g_utf8_get_char (part)) ||
+      in_list (part, common_words, G_N_ELEMENTS (common_words)))
+    {
+      g_string_free (pattern, TRUE);
+      return;
+    }
+
+  append_literal (pattern, part);
+  if (!g_str_equal (upper, part))
+    {
+      g_string_append_c (pattern, '|');
+      append_literal (pattern, upper);
+    }
+  g_string_append_c (pattern, ')');
+  add_pattern (patterns, seen, pattern);
+}
+
 /* "Jana Müller-Lüdenscheidt", "Vincent van Gogh": two to four words, the
- * first and last capitalized (particles between may not be), letters and
- * hyphens and apostrophes only, none of them a word for a group */
+ * first and last capitalized (particles between may not be), of letters,
+ * hyphens and apostrophes, none of them a word for a group */
 static gboolean
 looks_like_name (char **words)
 {
@@ -79,6 +157,8 @@ looks_like_name (char **words)
     {
       g_auto (GStrv) pieces = g_strsplit (words[i], "-", -1);
 
+      if (g_utf8_strlen (words[i], -1) > MAX_WORD_LENGTH)
+        return FALSE;
       if (!g_unichar_isupper (g_utf8_get_char (words[i])) && (i == 0 || i == n - 1))
         return FALSE;
       for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
@@ -91,7 +171,7 @@ looks_like_name (char **words)
         }
       for (guint j = 0; pieces[j] != NULL; j++)
         {
-          if (is_group_word (pieces[j]))
+          if (in_list (pieces[j], group_words, G_N_ELEMENTS (group_words)))
             return FALSE;
         }
     }
@@ -99,19 +179,22 @@ looks_like_name (char **words)
   return TRUE;
 }
 
-/* A chat handle ("@jana", "jana.mueller"): one word of letters, digits,
- * dots, dashes and underscores */
+/* A chat handle ("jana.mueller", "kenji") or an address: one word of
+ * letters, digits and . - _ + @ */
 static gboolean
 looks_like_handle (const char *text)
 {
-  if (g_utf8_strlen (text, -1) < MIN_PART_LENGTH || is_group_word (text))
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length < MIN_PART_LENGTH || length > MAX_HANDLE_LENGTH ||
+      in_list (text, group_words, G_N_ELEMENTS (group_words)))
     return FALSE;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isalnum (c) && c != '.' && c != '-' && c != '_')
+      if (!g_unichar_isalnum (c) && strchr (".-_+@", (int) c) == NULL)
         return FALSE;
     }
 
@@ -121,29 +204,25 @@ looks_like_handle (const char *text)
 static void
 add_person (GPtrArray *patterns, GHashTable *seen, const char *name, gboolean from_chat)
 {
-  g_autofree char *trimmed = NULL;
+  g_autofree char *composed = NULL;
   g_auto (GStrv) words = NULL;
-  g_autoptr (GString) whole = g_string_new (NULL);
+  char *trimmed;
   guint n = 0;
 
-  if (name == NULL)
+  if (name == NULL || !(composed = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT_COMPOSE)))
     return;
-  trimmed = g_strstrip (g_strdup (name));
+  trimmed = g_strstrip (composed);
 
-  /* A chat handle, "@jana", or a chat author like "jana.mueller" (but not
-   * "update", which is as likely a word as a name): found whole */
-  if (trimmed[0] == '@' ||
-      (from_chat && strchr (trimmed, ' ') == NULL && strpbrk (trimmed, "._0123456789") != NULL))
+  /* A chat handle, "@jana"; a chat author like "jana.mueller" (but not
+   * "update", which is as likely a word as a name); an address */
+  if (trimmed[0] == '@' || (strchr (trimmed, ' ') == NULL &&
+                            (strchr (trimmed, '@') != NULL ||
+                             (from_chat && strpbrk (trimmed, "._0123456789") != NULL))))
     {
-      const char *handle = trimmed[0] == '@' ? trimmed + 1 : trimmed;
+      char *handle[] = { trimmed[0] == '@' ? trimmed + 1 : trimmed, NULL };
 
-      if (looks_like_handle (handle))
-        add_pattern (patterns, seen, g_regex_escape_string (handle, -1));
-      return;
-    }
-  if (strchr (trimmed, '@') != NULL && strchr (trimmed, ' ') == NULL)
-    {
-      add_pattern (patterns, seen, g_regex_escape_string (trimmed, -1));
+      if (looks_like_handle (handle[0]))
+        add_caseless (patterns, seen, handle);
       return;
     }
 
@@ -159,28 +238,13 @@ add_person (GPtrArray *patterns, GHashTable *seen, const char *name, gboolean fr
   if (!looks_like_name (words))
     return;
 
-  /* The whole name, its words apart by any white space */
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *escaped = g_regex_escape_string (words[i], -1);
-
-      if (whole->len > 0)
-        g_string_append (whole, "\\s+");
-      g_string_append (whole, escaped);
-    }
-  add_pattern (patterns, seen, g_strdup (whole->str));
-
-  /* Its capitalized parts: "Jana", "Müller", "Lüdenscheidt" */
+  add_caseless (patterns, seen, words);
   for (guint i = 0; words[i] != NULL; i++)
     {
       g_auto (GStrv) pieces = g_strsplit (words[i], "-", -1);
 
       for (guint j = 0; pieces[j] != NULL; j++)
-        {
-          if (g_utf8_strlen (pieces[j], -1) >= MIN_PART_LENGTH &&
-              g_unichar_isupper (g_utf8_get_char (pieces[j])))
-            add_pattern (patterns, seen, g_regex_escape_string (pieces[j], -1));
-        }
+        add_part (patterns, seen, pieces[j]);
     }
 }
 
@@ -197,18 +261,17 @@ longest_first (gconstpointer a, gconstpointer b)
  * _debrief_export_names_new:
  * @report: a loaded report
  *
- * Returns: (transfer full) (nullable): a pattern that finds the names of
- *   the people @report knows, or %NULL if it knows none
+ * Returns: (transfer full) (element-type GRegex): patterns that find the
+ *   names of the people @report knows (none if it knows none), or %NULL
+ *   with @error set if they cannot be made
  */
-GRegex *
-_debrief_export_names_new (DebriefReport *report)
+GPtrArray *
+_debrief_export_names_new (DebriefReport *report, GError **error)
 {
   g_autoptr (GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GString) source = g_string_new ("(?<!\\w)@?(?:");
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
   GListModel *list;
-  GRegex     *regex;
   guint       n;
 
   add_person (patterns, seen, debrief_report_get_lead (report), FALSE);
@@ -234,69 +297,77 @@ _debrief_export_names_new (DebriefReport *report)
         add_person (patterns, seen, author, TRUE);
     }
 
-  if (patterns->len == 0)
-    return NULL;
-
   /* "Jana Müller-Lüdenscheidt" goes whole, not as "Jana" and the rest */
   g_ptr_array_sort (patterns, longest_first);
-  for (guint i = 0; i < patterns->len; i++)
+  for (guint first = 0; first < patterns->len; first += MAX_ALTERNATIVES)
     {
-      if (i > 0)
-        g_string_append_c (source, '|');
-      g_string_append (source, g_ptr_array_index (patterns, i));
+      g_autoptr (GString) source = g_string_new ("(?<![\\p{L}\\p{N}\\p{M}])@?(?:");
+      g_autoptr (GError) local_error = NULL;
+      GRegex *regex;
+
+      for (guint i = first; i < MIN (first + MAX_ALTERNATIVES, patterns->len); i++)
+        {
+          if (i > first)
+            g_string_append_c (source, '|');
+          g_string_append (source, g_ptr_array_index (patterns, i));
+        }
+      g_string_append (source, ")(?![\\p{L}\\p{N}\\p{M}])(?!['’][tT](?![\\p{L}\\p{N}\\p{M}]))");
+
+      regex = g_regex_new (source->str, G_REGEX_OPTIMIZE, 0, &local_error);
+      if (regex == NULL)
+        {
+          g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_FAILED,
+                       _ ("The names of people in this report cannot be looked for (%s), so it "
+                          "cannot be exported without them. Please report this as a bug."),
+                       local_error->message);
+          return NULL;
+        }
+      g_ptr_array_add (names, regex);
     }
-  g_string_append (source, ")(?!\\w)");
 
-  regex = g_regex_new (source->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
-  /* Every part was escaped, so this cannot fail but for size */
-  if (regex == NULL)
-    g_warning ("Names of people cannot be looked for: %s", error->message);
-
-  return regex;
+  return g_steal_pointer (&names);
 }
 
 /**
  * _debrief_export_remove_names:
- * @names: (nullable): what _debrief_export_names_new() returned
- * @text: (nullable): plain text, or Markdown if @markdown
+ * @names: (nullable) (element-type GRegex): what _debrief_export_names_new()
+ *   returned
+ * @text: (nullable): plain text
+ * @length: the length of @text in bytes, or -1 if it ends with a NUL
  *
  * Returns: (transfer full) (nullable): @text with each name replaced by
  *   "[name removed]"
  */
 char *
-_debrief_export_remove_names (GRegex *names, const char *text, gboolean markdown)
+_debrief_export_remove_names (GPtrArray *names, const char *text, gssize length)
 {
-  g_autoptr (GString) replacement = g_string_new (NULL);
-  g_autoptr (GError) error = NULL;
-  const char *removed;
-  char       *result;
+  g_autofree char *result = NULL;
+  const char      *removed;
 
-  if (names == NULL || text == NULL)
-    return g_strdup (text);
+  if (text == NULL)
+    return NULL;
+  if (names == NULL || names->len == 0)
+    return length < 0 ? g_strdup (text) : g_strndup (text, (gsize) length);
 
   /* Translators: put in place of a person's name in a customer note */
   removed = _ ("[name removed]");
-  /* Brackets would read as a link in Markdown; a backslash would read as
-   * a back reference in the replacement */
-  for (const char *p = removed; *p != '\0'; p++)
-    {
-      if (markdown && (*p == '[' || *p == ']'))
-        g_string_append (replacement, "\\\\");
-      else if (*p == '\\')
-        g_string_append_c (replacement, '\\');
-      g_string_append_c (replacement, *p);
-    }
 
-  result = g_regex_replace (names, text, -1, 0, replacement->str, 0, &error);
+  result = g_utf8_normalize (text, length, G_NORMALIZE_DEFAULT_COMPOSE);
   if (result == NULL)
+    return g_strdup (removed);
+
+  for (guint i = 0; i < names->len; i++)
     {
-      /* Only a pathological text can make matching fail: leave nothing
-       * of it rather than a name */
-      g_warning ("Names of people could not be removed: %s", error->message);
-      /* Translators: put in place of a text that could not be checked for
-       * names of people */
-      return g_strdup (_ ("[text removed]"));
+      char *replaced = g_regex_replace_literal (g_ptr_array_index (names, i), result, -1, 0,
+                                                removed, 0, NULL);
+
+      /* Only a pathological text makes matching fail: leave nothing of it
+       * rather than a name */
+      if (replaced == NULL)
+        return g_strdup (removed);
+      g_free (result);
+      result = replaced;
     }
 
-  return result;
+  return g_steal_pointer (&result);
 }

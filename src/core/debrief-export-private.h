@@ -62,9 +62,11 @@ typedef struct
 typedef struct
 {
   const DebriefProfile *profile;
-  DebriefExportFormat   format;
-  DebriefPaper          paper;
-  gint64                generated_at;
+  /* For profiles without names: GRegex that find the people's names */
+  GPtrArray          *names;
+  DebriefExportFormat format;
+  DebriefPaper        paper;
+  gint64              generated_at;
 
   char           *title;
   char           *lead;
@@ -110,8 +112,8 @@ char *_debrief_export_chat_author (const char *text);
 char *_debrief_export_strip_chat_author (const char *text);
 
 /* Names of people, in debrief-export-names.c */
-GRegex *_debrief_export_names_new (DebriefReport *report);
-char   *_debrief_export_remove_names (GRegex *names, const char *text, gboolean markdown);
+GPtrArray *_debrief_export_names_new (DebriefReport *report, GError **error);
+char      *_debrief_export_remove_names (GPtrArray *names, const char *text, gssize length);
 
 /* Renderers, in debrief-pdf.c and debrief-markdown.c */
 GBytes *

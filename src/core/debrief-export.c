@@ -193,6 +193,7 @@ _debrief_export_snapshot_free (DebriefExportSnapshot *snapshot)
     return;
 
   g_free (snapshot->title);
+  g_clear_pointer (&snapshot->names, g_ptr_array_unref);
   g_free (snapshot->lead);
   g_free (snapshot->timezone);
   g_clear_pointer (&snapshot->tz, g_time_zone_unref);
@@ -391,7 +392,6 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
 {
   g_autoptr (DebriefExportSnapshot) snapshot = g_new0 (DebriefExportSnapshot, 1);
   g_autoptr (DebriefMetrics) metrics = NULL;
-  g_autoptr (GRegex) names = NULL;
   const DebriefProfile *profile;
   GListModel           *list;
   guint                 n;
@@ -434,10 +434,11 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       return g_steal_pointer (&snapshot);
     }
 
-  if (!profile->names)
-    names = _debrief_export_names_new (report);
+  if (!profile->names && !(snapshot->names = _debrief_export_names_new (report, error)))
+    return NULL;
 
-  snapshot->title = _debrief_export_remove_names (names, debrief_report_get_title (report), FALSE);
+  snapshot->title = _debrief_export_remove_names (snapshot->names,
+                                                  debrief_report_get_title (report), -1);
   snapshot->timezone = g_strdup (debrief_report_get_timezone (report));
   if (!(snapshot->tz = debrief_time_zone_new (snapshot->timezone, NULL)))
     snapshot->tz = g_time_zone_new_utc ();
@@ -497,7 +498,8 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
         body = _debrief_markdown_first_block (debrief_section_get_body (section));
       else
         body = g_strdup (debrief_section_get_body (section));
-      copy->body = _debrief_export_remove_names (names, body, TRUE);
+      /* Names are taken out of the text as it is read, not the Markdown */
+      copy->body = g_steal_pointer (&body);
       g_ptr_array_add (snapshot->sections, copy);
     }
 
@@ -528,7 +530,7 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
                                                 debrief_timeline_entry_get_text (entry))
                                           : g_strdup (debrief_timeline_entry_get_text (entry));
 
-              copy->text = _debrief_export_remove_names (names, text, FALSE);
+              copy->text = _debrief_export_remove_names (snapshot->names, text, -1);
             }
           else
             copy->text = g_strdup (debrief_timeline_entry_get_text (entry));
@@ -577,7 +579,7 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       DebriefActionColumns columns = profile->action_columns;
 
       copy->description = _debrief_export_remove_names (
-          names, debrief_action_item_get_description (item), FALSE);
+          snapshot->names, debrief_action_item_get_description (item), -1);
       if (profile->names && (columns & DEBRIEF_ACTION_COLUMN_OWNER) != 0)
         copy->owner = g_strdup (debrief_action_item_get_owner (item));
       if ((columns & DEBRIEF_ACTION_COLUMN_DUE) != 0)
@@ -1246,6 +1248,10 @@ debrief_export_get_missing_characters (GAsyncResult *result)
   DebriefExportJob *job;
 
   g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == debrief_export_async ||
+                            g_task_get_source_tag (G_TASK (result)) ==
+                                debrief_export_to_bytes_async,
+                        NULL);
 
   job = g_task_get_task_data (G_TASK (result));
   return job != NULL && !g_task_had_error (G_TASK (result)) ? g_strdup (job->missing) : NULL;
@@ -1270,8 +1276,12 @@ debrief_export_describe_missing_characters (const char *missing)
   for (const char *p = missing; *p != '\0' && shown < 8; p = g_utf8_next_char (p), shown++)
     g_string_append_printf (names, "%sU+%04X", shown > 0 ? ", " : "", g_utf8_get_char (p));
   if (n > shown)
-    /* Translators: after a list of characters, e.g. "U+1F525, U+2705 and 3 more" */
-    g_string_append_printf (names, _ (" and %ld more"), n - shown);
+    g_string_append_printf (
+        names,
+        /* Translators: after a list of characters, e.g. "U+1F525, U+2705
+                             * and 3 more" */
+        g_dngettext (GETTEXT_PACKAGE, " and %ld more", " and %ld more", (gulong) (n - shown)),
+        n - shown);
 
   return g_strdup_printf (
       /* Translators: %s lists characters by code point, e.g. "U+1F525, U+2705" */

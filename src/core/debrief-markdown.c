@@ -47,13 +47,14 @@ typedef struct
 
 typedef struct
 {
-  GString *out;
-  int      heading_shift;
-  gboolean links;
-  GArray  *containers;
-  gboolean at_line_start;
-  gsize    line_start;
-  gboolean block_done;
+  GString   *out;
+  int        heading_shift;
+  gboolean   links;
+  GPtrArray *names; /* GRegex: names of people to take out, or NULL */
+  GArray    *containers;
+  gboolean   at_line_start;
+  gsize      line_start;
+  gboolean   block_done;
 
   /* A link or image whose text is kept as plain text (links not allowed) */
   guint    plain_depth;
@@ -759,8 +760,9 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
   if (w->plain_depth == 1 && (type == MD_SPAN_A || type == MD_SPAN_IMG))
     {
       g_autoptr (GString) text = g_steal_pointer (&w->plain);
-      const char *shown = plain_link_text (text->str);
-      GString    *out;
+      const char      *plain = plain_link_text (text->str);
+      g_autofree char *shown = _debrief_export_remove_names (w->names, plain, -1);
+      GString         *out;
 
       w->plain_depth = 0;
       out = target (w);
@@ -824,10 +826,13 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
 static int
 text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
 {
-  Writer  *w = user_data;
-  GString *out;
+  Writer          *w = user_data;
+  GString         *out;
+  g_autofree char *shown = NULL;
 
-  /* Inside a code block, a code span or a plain link text: the text as is */
+  /* Inside a code block, a code span or a plain link text: the text as is,
+   * but for names of people. A link's text is looked at whole once it
+   * ends, in case it is an address. */
   if (w->code != NULL || w->plain_depth > 0)
     {
       out = w->code != NULL ? w->code : w->plain;
@@ -835,6 +840,11 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
         g_string_append (out, "\xEF\xBF\xBD");
       else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR)
         g_string_append_c (out, w->code != NULL ? '\n' : ' ');
+      else if (w->code != NULL || w->in_code_span)
+        {
+          shown = _debrief_export_remove_names (w->names, text, (gssize) size);
+          g_string_append (out, shown);
+        }
       else
         g_string_append_len (out, text, size);
       return 0;
@@ -869,7 +879,8 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
       case MD_TEXT_LATEXMATH:
       default:
         out = target (w);
-        append_escaped (w, out, text, size);
+        shown = _debrief_export_remove_names (w->names, text, (gssize) size);
+        append_escaped (w, out, shown, strlen (shown));
         break;
     }
 
@@ -877,9 +888,10 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
 }
 
 /* Writes the Markdown @body with its headings moved down by
- * @heading_shift levels, keeping links only if @links. */
+ * @heading_shift levels, keeping links only if @links and taking out
+ * the @names of people, if any. */
 static void
-write_body (GString *out, const char *body, int heading_shift, gboolean links)
+write_body (GString *out, const char *body, int heading_shift, gboolean links, GPtrArray *names)
 {
   Writer    w = { 0 };
   MD_PARSER parser = {
@@ -895,6 +907,7 @@ write_body (GString *out, const char *body, int heading_shift, gboolean links)
   w.out = out;
   w.heading_shift = heading_shift;
   w.links = links;
+  w.names = names;
   w.containers = g_array_new (FALSE, TRUE, sizeof (Container));
   g_array_set_clear_func (w.containers, container_clear);
   w.at_line_start = TRUE;
@@ -1254,7 +1267,7 @@ _debrief_markdown_render (DebriefExportSnapshot *s, DebriefExportJob *job, GErro
       if (*stripped == '\0')
         g_string_append_printf (out, "*%s*\n", _ ("This section has not been written."));
       else
-        write_body (out, section->body, 2, profile->links);
+        write_body (out, section->body, 2, profile->links, s->names);
 
       if (!_debrief_export_job_progress (job, 0.2 * (i + 1) / s->sections->len, error))
         return NULL;

@@ -234,7 +234,7 @@ compare_chars (gconstpointer a, gconstpointer b)
 /**
  * _debrief_pdf_doc_get_missing:
  *
- * Call once the document is measured.
+ * Call once the document is drawn.
  *
  * Returns: (transfer full) (nullable): the characters no font has, in
  *   code point order, or %NULL if every character has a font
@@ -315,6 +315,13 @@ note_missing (DebriefPdfDoc *doc, PangoLayoutLine *line)
           g_mutex_unlock (&doc->missing_lock);
         }
     }
+}
+
+static void
+note_missing_layout (DebriefPdfDoc *doc, PangoLayout *layout)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    note_missing (doc, l->data);
 }
 
 /* Lays out @t with a pango context of the calling thread */
@@ -1357,6 +1364,10 @@ running_init (DebriefPdfDoc *doc, Running *running)
   pango_layout_set_ellipsize (running->left, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (running->left, TRUE);
   pango_layout_set_text (running->left, doc->running_left, -1);
+
+  note_missing_layout (doc, running->marking);
+  note_missing_layout (doc, running->title);
+  note_missing_layout (doc, running->left);
 }
 
 static void

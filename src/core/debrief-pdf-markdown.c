@@ -63,6 +63,7 @@ typedef struct
 {
   DebriefPdfDoc *doc;
   gboolean       links_allowed;
+  GPtrArray     *names; /* GRegex: names of people to take out, or NULL */
   int            outline_level;
   GArray        *containers;
   gboolean       first_block;
@@ -799,7 +800,11 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
           add_attr (b, pango_attr_style_new (PANGO_STYLE_ITALIC), at);
         }
       else
-        g_string_append (b->text, text->str);
+        {
+          g_autofree char *shown = _debrief_export_remove_names (b->names, text->str, -1);
+
+          g_string_append (b->text, shown);
+        }
       return 0;
     }
 
@@ -861,8 +866,9 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
 static int
 text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
 {
-  Builder *b = user_data;
-  GString *out;
+  Builder         *b = user_data;
+  GString         *out;
+  g_autofree char *shown = NULL;
 
   if (b->plain_depth > 0)
     out = b->plain;
@@ -891,7 +897,15 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
       case MD_TEXT_HTML:
       case MD_TEXT_LATEXMATH:
       default:
-        g_string_append_len (out, text, size);
+        /* A link's text is looked at whole once it ends, in case it is an
+         * address */
+        if (b->plain_depth > 0)
+          g_string_append_len (out, text, size);
+        else
+          {
+            shown = _debrief_export_remove_names (b->names, text, (gssize) size);
+            g_string_append (out, shown);
+          }
         break;
     }
 
@@ -901,16 +915,15 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
 /**
  * _debrief_pdf_add_markdown:
  * @links: whether links are kept (clickable) or shown as plain text
+ * @names: (nullable) (element-type GRegex): names of people to take out
  * @outline_level: the outline level of the section the text is in; its
  *   first two levels of headings go into the outline below it
  *
  * Adds the blocks of a Markdown text to @doc.
  */
 void
-_debrief_pdf_add_markdown (DebriefPdfDoc *doc,
-                           const char    *markdown,
-                           gboolean       links,
-                           int            outline_level)
+_debrief_pdf_add_markdown (
+    DebriefPdfDoc *doc, const char *markdown, gboolean links, GPtrArray *names, int outline_level)
 {
   Builder   b = { 0 };
   MD_PARSER parser = {
@@ -925,6 +938,7 @@ _debrief_pdf_add_markdown (DebriefPdfDoc *doc,
 
   b.doc = doc;
   b.links_allowed = links;
+  b.names = names;
   b.outline_level = outline_level;
   b.first_block = TRUE;
   b.containers = g_array_new (FALSE, TRUE, sizeof (Container));

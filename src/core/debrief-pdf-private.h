@@ -260,10 +260,8 @@ GBytes  *_debrief_pdf_draw (DebriefPdfDoc    *doc,
                             DebriefExportJob *job,
                             GError          **error);
 
-void _debrief_pdf_add_markdown (DebriefPdfDoc *doc,
-                                const char    *markdown,
-                                gboolean       links,
-                                int            outline_level);
+void _debrief_pdf_add_markdown (
+    DebriefPdfDoc *doc, const char *markdown, gboolean links, GPtrArray *names, int outline_level);
 
 char   *_debrief_pdf_format_number (double value);
 GArray *_debrief_pdf_links_new (void);

@@ -324,7 +324,7 @@ add_section (DebriefPdfDoc         *doc,
   if (*stripped == '\0')
     add_note (doc, _ ("This section has not been written."), 4);
   else
-    _debrief_pdf_add_markdown (doc, section->body, s->profile->links, 1);
+    _debrief_pdf_add_markdown (doc, section->body, s->profile->links, s->names, 1);
 
   if (section->extent == DEBRIEF_SECTION_FIRST_PARAGRAPH && *stripped != '\0')
     add_note (doc, _ ("In brief: the full analysis is in the full report."), 5);
@@ -1086,6 +1086,7 @@ _debrief_pdf_render (DebriefExportSnapshot *s, DebriefExportJob *job, GError **e
   g_autofree char      *generated = NULL;
   double                width, height;
   gint64                started, built, measured;
+  GBytes               *pdf;
 
   started = g_get_monotonic_time ();
   debrief_paper_get_size (s->paper, &width, &height);
@@ -1143,13 +1144,16 @@ _debrief_pdf_render (DebriefExportSnapshot *s, DebriefExportJob *job, GError **e
   if (!_debrief_pdf_paginate (doc, job, error))
     return NULL;
 
-  _debrief_export_job_set_missing (job, _debrief_pdf_doc_get_missing (doc));
-
   /* bench/export reads this */
   g_debug ("built the document in %.3f s, laid out its text in %.3f s, paginated in %.3f s",
            (built - started) / 1e6, (measured - built) / 1e6,
            (g_get_monotonic_time () - measured) / 1e6);
 
-  return _debrief_pdf_draw (doc, s->title, debrief_profile_get_label (profile), s->generated_at,
-                            job, error);
+  pdf = _debrief_pdf_draw (doc, s->title, debrief_profile_get_label (profile), s->generated_at,
+                           job, error);
+  /* Once drawn: the running headers and footers are laid out as they are */
+  if (pdf != NULL)
+    _debrief_export_job_set_missing (job, _debrief_pdf_doc_get_missing (doc));
+
+  return pdf;
 }

@@ -361,8 +361,17 @@ test_every_character_has_a_font (void)
   debrief_section_set_body (debrief_report_get_section (report, "summary"),
                             "Chat said 🔥 and ✅ then 🚀. Thai ภาษาไทย, Korean 한국어, Greek "
                             "Ελληνικά, Armenian Հայերեն, Georgian ქართული, math ∑ ≤ ≥.\n");
+  /* No character without a font, and none drawn as a box */
+  {
+    g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+    g_autoptr (GBytes) bytes = NULL;
+    g_autofree char *missing = NULL;
+
+    bytes = debrief_export_to_bytes_full (report, options, NULL, &missing, NULL);
+    g_assert_nonnull (bytes);
+    g_assert_cmpstr (missing, ==, NULL);
+  }
   export_read (&e, report, "full", "a4");
-  /* Emoji are drawn as pictures, not boxes */
   assert_lacks (e.text, "01F");
   assert_lacks (e.text, "2705");
   assert_contains (e.text, "Thai ภาษาไทย, Korean 한국어, Greek Ελληνικά, Armenian Հայերեն, "
@@ -400,10 +409,18 @@ test_missing_characters (void)
   /* Every character has a font */
   g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_pointer (&missing, g_free);
-  missing = g_strdup ("not reset");
+  missing = (char *) "not reset";
   bytes = debrief_export_to_bytes_full (plain, options, NULL, &missing, &error);
   g_assert_no_error (error);
   g_assert_null (missing);
+
+  /* In the running header too */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  debrief_export_options_set_classification (options, "Secret \U0010FFFB");
+  bytes = debrief_export_to_bytes_full (plain, options, NULL, &missing, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (missing, ==, "\U0010FFFB");
+  g_clear_pointer (&missing, g_free);
 
   /* Markdown has no fonts */
   g_clear_pointer (&bytes, g_bytes_unref);
@@ -791,6 +808,8 @@ report_naming_people (void)
        { "Øberg writes the runbook", "Sven Øberg" },
        { "Write to amelie.dubois@example.com", "amelie.dubois@example.com" },
        { "Payments team reviews limits", "Payments Team" },
+       { "Will Long checks the pools", "Will Long" },
+       { "O’Brien signs off", "Siobhan O'Brien" },
   };
   const char *chat[] = { "@kenji: rolled back", "update: deploying 4.12",
                          "Suspect the new release: errors rose" };
@@ -812,12 +831,17 @@ report_naming_people (void)
       debrief_timeline_entry_set_source (entry, DEBRIEF_ENTRY_SOURCE_CHAT);
       debrief_report_insert_timeline_entry (report, i, entry);
     }
-  debrief_section_set_body (debrief_report_get_section (report, "summary"),
-                            "Jana\nMüller-Lüdenscheidt declared the incident. PRIYA paged "
-                            "Sven and @kenji; Ms Müller led.\n\n"
-                            "Janacek's dashboard and the Priyanka board were not affected. The "
-                            "update and the new release were rolled back by the Payments "
-                            "team.\n");
+  debrief_section_set_body (
+      debrief_report_get_section (report, "summary"),
+      "Jana\nMüller-Lüdenscheidt declared the incident. PRIYA paged Sven and @kenji; Ms "
+      "Mu\u0308ller led.\n\n"
+      "Janacek's dashboard and the Priyanka board were not affected. The update and the new "
+      "release were rolled back by the Payments team. Will we wait? We will, for long. Will "
+      "Long agreed; jana.mueller is not her handle.\n\n"
+      "- `deploy --by Natarajan` ran; _Øberg_ and __Siobhan__ watched.\n"
+      "- [Priya's notes](https://wiki.example.com/Priya) and <amelie.dubois@example.com>.\n"
+      "- O’Brien approved; nobody's name was missed.\n\n"
+      "```\npaged: Priya Natarajan\n```\n");
 
   return report;
 }
@@ -827,9 +851,10 @@ test_customer_removes_names (void)
 {
   g_autoptr (DebriefReport) report = report_naming_people ();
   g_autoptr (DebriefExportOptions) options = options_new ("customer", "a4");
-  const char *names[] = { "Jana", "Müller", "Lüdenscheidt", "PRIYA", "Priya", "Natarajan",
-                          "Sven", "Øberg",  "amelie",       "kenji", "Kenji", "@" };
-  g_autoptr (GRegex) longer = g_regex_new ("Janacek|Priyanka", 0, 0, NULL);
+  const char *names[] = { "Jana",  "Müller", "Lüdenscheidt", "PRIYA",    "Priya", "Natarajan",
+                          "Sven",  "Øberg",  "amelie",       "kenji",    "Kenji", "Siobhan",
+                          "Brien", "@",      "wiki",         "Will Long" };
+  g_autoptr (GRegex) longer = g_regex_new ("Janacek|Priyanka|jana\\.mueller", 0, 0, NULL);
   g_autofree char *others = NULL;
   g_autoptr (GBytes) markdown = NULL;
   g_autofree char *md = NULL;
@@ -842,17 +867,27 @@ test_customer_removes_names (void)
   assert_contains (e.text, "[name removed] adds a canary");
   assert_contains (e.text, "[name removed] writes the runbook");
   assert_contains (e.text, "Write to [name removed]");
-  /* Not inside longer words, and not groups or words that only look like
-   * chat authors */
+  assert_contains (e.text, "[name removed] checks the pools");
+  assert_contains (e.text, "[name removed] signs off");
+  /* Code, emphasis, link text; an address goes whole */
+  assert_contains (e.text, "deploy --by [name removed] ran; [name removed] and [name removed] "
+                           "watched.");
+  assert_contains (e.text, "[name removed]'s notes and [link removed].");
+  assert_contains (e.text, "[name removed] approved; nobody's name was missed.");
+  assert_contains (e.text, "paged: [name removed]");
+  /* Not inside longer words, not everyday words, not groups, and not
+   * words that only look like chat authors */
   assert_contains (e.text, "Janacek's dashboard and the Priyanka board were not affected. The "
-                           "update and the new release were rolled back by the Payments team.");
+                           "update and the new release were rolled back by the Payments team. "
+                           "Will we wait? We will, for long. [name removed] agreed; "
+                           "jana.mueller is not her handle.");
   assert_contains (e.text, "Payments team reviews limits");
   others = g_regex_replace_literal (longer, e.text, -1, 0, "", 0, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     assert_lacks (others, names[i]);
   export_clear (&e);
 
-  /* The Markdown export, with the brackets escaped */
+  /* The Markdown export: the same, with the brackets escaped */
   debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
   markdown = export_bytes (report, options);
   md = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
@@ -861,6 +896,8 @@ test_customer_removes_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_null (strstr (others, names[i]));
   g_assert_nonnull (strstr (md, "\\[name removed\\] declared the incident"));
+  g_assert_nonnull (strstr (md, "`deploy --by [name removed]`"));
+  g_assert_nonnull (strstr (md, "paged: [name removed]\n"));
   g_assert_nonnull (strstr (md, "Janacek's dashboard"));
 
   /* The full report keeps them */
@@ -868,6 +905,44 @@ test_customer_removes_names (void)
   assert_contains (e.text, "Jana Müller-Lüdenscheidt declared the incident. PRIYA paged Sven");
   assert_contains (e.text, "Checkout outage seen by Kenji");
   export_clear (&e);
+}
+
+/* More people than one pattern takes */
+static void
+test_many_people (void)
+{
+  static const char *first[] = { "Alma",  "Bruno", "Carla", "Dario", "Elena", "Fabio",
+                                 "Greta", "Hugo",  "Irene", "Jonas", "Karin", "Lukas" };
+  static const char *last[] = { "Abel",   "Berger", "Conti", "Dietz",  "Esser",  "Fuchs",
+                                "Gerber", "Haas",   "Imhof", "Jaeger", "Keller", "Lorenz" };
+  g_autoptr (DebriefReport) report = debrief_report_new ("Many owners");
+  g_autoptr (DebriefExportOptions) options = options_new ("customer", "a4");
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GBytes) markdown = NULL;
+  g_autofree char *md = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (last); j++)
+      {
+        g_autofree char *owner = g_strdup_printf ("%s %s", first[i], last[j]);
+        g_autoptr (DebriefActionItem) item = debrief_action_item_new ("Follow up");
+
+        g_assert_true (debrief_action_item_set_field (item, "owner", owner, &error));
+        debrief_report_insert_action (report, G_MAXUINT, item);
+        g_string_append_printf (body, "%s. ", owner);
+      }
+  debrief_section_set_body (debrief_report_get_section (report, "summary"), body->str);
+
+  debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  markdown = export_bytes (report, options);
+  md = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    {
+      g_assert_null (strstr (md, first[i]));
+      g_assert_null (strstr (md, last[i]));
+    }
+  g_assert_nonnull (strstr (md, "\\[name removed\\]. \\[name removed\\]."));
 }
 
 static void
@@ -1400,6 +1475,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/profile/leadership", test_profile_leadership);
   g_test_add_func ("/export/profile/customer", test_profile_customer);
   g_test_add_func ("/export/profile/customer-names", test_customer_removes_names);
+  g_test_add_func ("/export/profile/customer-many-names", test_many_people);
   g_test_add_func ("/export/write-errors", test_write_errors);
   g_test_add_func ("/export/replaces-atomically", test_replaces_atomically);
   g_test_add_func ("/export/async/progress", test_async_progress);
