@@ -38,24 +38,34 @@
 /* Alternatives in one pattern: many owners make several patterns */
 #define MAX_ALTERNATIVES 64
 
-/* Words that make an owner a group, not a person */
+/* Words that make an owner or a chat author a group or a program, not a
+ * person */
 static const char *const group_words[] = {
-  "team",     "squad", "group",          "guild",    "crew",        "department",
-  "dept",     "org",   "oncall",         "on-call",  "ops",         "sre",
-  "support",  "desk",  "rotation",       "bot",      "service",     "services",
-  "platform", "infra", "infrastructure", "security", "engineering", "management",
+  "team",        "squad",         "group",          "guild",      "crew",        "department",
+  "dept",        "org",           "oncall",         "on-call",    "ops",         "sre",
+  "support",     "desk",          "rotation",       "bot",        "service",     "services",
+  "platform",    "infra",         "infrastructure", "security",   "engineering", "management",
+  "actions",     "app",           "alerts",         "calendar",   "github",      "gitlab",
+  "google",      "jira",          "slack",          "pagerduty",  "opsgenie",    "webhook",
+  "integration", "notifications", "monitor",        "monitoring", "status",      "deploy",
+  "workflow",
 };
 
-/* Names that are also everyday words: found only as part of the whole
- * name */
+/* Names that are also everyday words or the names of tools: found only
+ * as part of the whole name */
 static const char *const common_words[] = {
-  "april", "art",    "august", "baker", "bell",   "best",  "bill",  "black", "brown", "buck",
-  "case",  "cash",   "chase",  "chip",  "cliff",  "cook",  "day",   "dawn",  "dean",  "don",
-  "drew",  "faith",  "fox",    "frank", "gene",   "gold",  "grant", "gray",  "green", "grey",
-  "guy",   "hall",   "hill",   "hope",  "hunter", "jack",  "joy",   "june",  "king",  "lane",
-  "long",  "lord",   "love",   "low",   "mark",   "mason", "max",   "may",   "miles", "north",
-  "page",  "park",   "pat",    "price", "ray",    "read",  "reed",  "rich",  "rose",  "sky",
-  "stone", "summer", "sun",    "west",  "white",  "will",  "wolf",  "wood",  "young",
+  "ada",    "ansible", "apollo",   "april",   "art",     "athena", "august", "aurora", "baker",
+  "bell",   "best",    "bill",     "black",   "brown",   "buck",   "case",   "cash",   "cassandra",
+  "chase",  "chef",    "chip",     "cliff",   "cook",    "dawn",   "day",    "dean",   "dev",
+  "docker", "don",     "drew",     "elastic", "faith",   "fox",    "frank",  "gene",   "gold",
+  "grace",  "grant",   "gray",     "green",   "grey",    "guy",    "hadoop", "hall",   "helm",
+  "hill",   "hope",    "hunter",   "jack",    "jenkins", "joy",    "june",   "kafka",  "king",
+  "lambda", "lane",    "linux",    "long",    "lord",    "love",   "low",    "mark",   "mason",
+  "max",    "may",     "miles",    "mongo",   "north",   "nova",   "oracle", "page",   "park",
+  "pat",    "presto",  "price",    "ray",     "read",    "redis",  "reed",   "rich",   "rose",
+  "ruby",   "rust",    "sam",      "sky",     "spark",   "stone",  "summer", "sun",    "sydney",
+  "travis", "vault",   "victoria", "west",    "white",   "will",   "wolf",   "wood",   "young",
+  "zeus",
 };
 
 static gboolean
@@ -89,6 +99,13 @@ append_literal (GString *pattern, const char *text)
     }
 }
 
+typedef struct
+{
+  GPtrArray  *wholes; /* whole names, handles and addresses */
+  GPtrArray  *parts;  /* parts of names */
+  GHashTable *seen;
+} Patterns;
+
 static void
 add_pattern (GPtrArray *patterns, GHashTable *seen, GString *pattern)
 {
@@ -104,7 +121,7 @@ add_pattern (GPtrArray *patterns, GHashTable *seen, GString *pattern)
 
 /* Any case: a whole name, a handle or an address */
 static void
-add_caseless (GPtrArray *patterns, GHashTable *seen, char **words)
+add_caseless (Patterns *p, char **words)
 {
   GString *pattern = g_string_new ("(?i:");
 
@@ -115,12 +132,12 @@ add_caseless (GPtrArray *patterns, GHashTable *seen, char **words)
       append_literal (pattern, words[i]);
     }
   g_string_append_c (pattern, ')');
-  add_pattern (patterns, seen, pattern);
+  add_pattern (p->wholes, p->seen, pattern);
 }
 
 /* As written or in capitals: a part of a name */
 static void
-add_part (GPtrArray *patterns, GHashTable *seen, const char *part)
+add_part (Patterns *p, const char *part)
 {
   g_autofree char *upper = g_utf8_strup (part, -1);
   GString         *pattern = g_string_new ("(?:");
@@ -133,13 +150,14 @@ add_part (GPtrArray *patterns, GHashTable *seen, const char *part)
     }
 
   append_literal (pattern, part);
-  if (!g_str_equal (upper, part))
+  /* "JANA" too, but not "DEV" or "SAM", which read as abbreviations */
+  if (!g_str_equal (upper, part) && g_utf8_strlen (part, -1) > MIN_PART_LENGTH)
     {
       g_string_append_c (pattern, '|');
       append_literal (pattern, upper);
     }
   g_string_append_c (pattern, ')');
-  add_pattern (patterns, seen, pattern);
+  add_pattern (p->parts, p->seen, pattern);
 }
 
 /* "Jana Müller-Lüdenscheidt", "Vincent van Gogh": two to four words, the
@@ -202,7 +220,7 @@ looks_like_handle (const char *text)
 }
 
 static void
-add_person (GPtrArray *patterns, GHashTable *seen, const char *name, gboolean from_chat)
+add_person (Patterns *p, const char *name, gboolean from_chat)
 {
   g_autofree char *composed = NULL;
   g_auto (GStrv) words = NULL;
@@ -222,7 +240,7 @@ add_person (GPtrArray *patterns, GHashTable *seen, const char *name, gboolean fr
       char *handle[] = { trimmed[0] == '@' ? trimmed + 1 : trimmed, NULL };
 
       if (looks_like_handle (handle[0]))
-        add_caseless (patterns, seen, handle);
+        add_caseless (p, handle);
       return;
     }
 
@@ -238,13 +256,13 @@ add_person (GPtrArray *patterns, GHashTable *seen, const char *name, gboolean fr
   if (!looks_like_name (words))
     return;
 
-  add_caseless (patterns, seen, words);
+  add_caseless (p, words);
   for (guint i = 0; words[i] != NULL; i++)
     {
       g_auto (GStrv) pieces = g_strsplit (words[i], "-", -1);
 
       for (guint j = 0; pieces[j] != NULL; j++)
-        add_part (patterns, seen, pieces[j]);
+        add_part (p, pieces[j]);
     }
 }
 
@@ -268,13 +286,16 @@ longest_first (gconstpointer a, gconstpointer b)
 GPtrArray *
 _debrief_export_names_new (DebriefReport *report, GError **error)
 {
-  g_autoptr (GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) wholes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  Patterns    p = { wholes, parts, seen };
+  GPtrArray  *patterns;
   GListModel *list;
   guint       n;
 
-  add_person (patterns, seen, debrief_report_get_lead (report), FALSE);
+  add_person (&p, debrief_report_get_lead (report), FALSE);
 
   list = debrief_report_get_actions (report);
   n = g_list_model_get_n_items (list);
@@ -282,7 +303,7 @@ _debrief_export_names_new (DebriefReport *report, GError **error)
     {
       g_autoptr (DebriefActionItem) item = g_list_model_get_item (list, i);
 
-      add_person (patterns, seen, debrief_action_item_get_owner (item), FALSE);
+      add_person (&p, debrief_action_item_get_owner (item), FALSE);
     }
 
   list = debrief_report_get_timeline (report);
@@ -294,11 +315,16 @@ _debrief_export_names_new (DebriefReport *report, GError **error)
 
       if (debrief_timeline_entry_get_source (entry) == DEBRIEF_ENTRY_SOURCE_CHAT &&
           (author = _debrief_export_chat_author (debrief_timeline_entry_get_text (entry))))
-        add_person (patterns, seen, author, TRUE);
+        add_person (&p, author, TRUE);
     }
 
-  /* "Jana Müller-Lüdenscheidt" goes whole, not as "Jana" and the rest */
-  g_ptr_array_sort (patterns, longest_first);
+  /* "Christopher Li" goes whole, not as "Christopher" and the rest: every
+   * whole name comes before every part, the longest first */
+  g_ptr_array_sort (wholes, longest_first);
+  g_ptr_array_sort (parts, longest_first);
+  patterns = wholes;
+  for (guint i = 0; i < parts->len; i++)
+    g_ptr_array_add (patterns, g_strdup (g_ptr_array_index (parts, i)));
   for (guint first = 0; first < patterns->len; first += MAX_ALTERNATIVES)
     {
       g_autoptr (GString) source = g_string_new ("(?<![\\p{L}\\p{N}\\p{M}])@?(?:");

@@ -50,7 +50,8 @@ typedef struct
   GString   *out;
   int        heading_shift;
   gboolean   links;
-  GPtrArray *names; /* GRegex: names of people to take out, or NULL */
+  GPtrArray *names;   /* GRegex: names of people to take out, or NULL */
+  GString   *pending; /* text not yet looked at for names, \n for soft breaks */
   GArray    *containers;
   gboolean   at_line_start;
   gsize      line_start;
@@ -390,12 +391,35 @@ flush_table (Writer *w)
   g_clear_pointer (&w->aligns, g_array_unref);
 }
 
+/* Writes the plain text that waited to be looked at for names */
+static void
+flush_pending (Writer *w)
+{
+  g_autofree char *shown = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  if (w->pending == NULL || w->pending->len == 0)
+    return;
+
+  shown = _debrief_export_remove_names (w->names, w->pending->str, (gssize) w->pending->len);
+  g_string_truncate (w->pending, 0);
+  lines = g_strsplit (shown, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        newline (w);
+      if (lines[i][0] != '\0')
+        append_escaped (w, target (w), lines[i], strlen (lines[i]));
+    }
+}
+
 static int
 enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
 {
   Writer   *w = user_data;
   Container c = { 0 };
 
+  flush_pending (w);
   switch (type)
     {
       case MD_BLOCK_DOC:
@@ -541,6 +565,8 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
 {
   Writer *w = user_data;
 
+  flush_pending (w);
+
   switch (type)
     {
       case MD_BLOCK_DOC:
@@ -580,9 +606,12 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
         {
           g_autoptr (GString) code = g_steal_pointer (&w->code);
           g_auto (GStrv) lines = NULL;
-          guint n;
-          guint fence_len = MAX (3, longest_run (code->str, '`') + 1);
+          g_autofree char *shown = _debrief_export_remove_names (w->names, code->str, -1);
+          guint            n;
+          guint            fence_len;
 
+          g_string_assign (code, shown);
+          fence_len = MAX (3, longest_run (code->str, '`') + 1);
           if (code->len > 0 && code->str[code->len - 1] == '\n')
             g_string_truncate (code, code->len - 1);
           lines = g_strsplit (code->str, "\n", -1);
@@ -667,6 +696,8 @@ enter_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
 {
   Writer *w = user_data;
 
+  flush_pending (w);
+
   if (w->plain_depth > 0)
     {
       if (type == MD_SPAN_A || type == MD_SPAN_IMG)
@@ -721,6 +752,8 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
 {
   Writer *w = user_data;
 
+  flush_pending (w);
+
   if (w->plain_depth > 1)
     {
       if (type == MD_SPAN_A || type == MD_SPAN_IMG)
@@ -731,11 +764,15 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
   if (w->plain_depth == 1 && type == MD_SPAN_CODE && w->in_code_span)
     {
       g_autoptr (GString) code = g_steal_pointer (&w->plain);
-      GString *out;
-      guint    ticks = longest_run (code->str, '`') + 1;
-      gboolean pad = code->len > 0 && (code->str[0] == '`' || code->str[code->len - 1] == '`' ||
-                                       (code->str[0] == ' ' && code->str[code->len - 1] == ' '));
+      g_autofree char *shown = _debrief_export_remove_names (w->names, code->str, -1);
+      GString         *out;
+      guint            ticks;
+      gboolean         pad;
 
+      g_string_assign (code, shown);
+      ticks = longest_run (code->str, '`') + 1;
+      pad = code->len > 0 && (code->str[0] == '`' || code->str[code->len - 1] == '`' ||
+                              (code->str[0] == ' ' && code->str[code->len - 1] == ' '));
       w->plain_depth = 0;
       w->in_code_span = FALSE;
       out = target (w);
@@ -840,15 +877,24 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
         g_string_append (out, "\xEF\xBF\xBD");
       else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR)
         g_string_append_c (out, w->code != NULL ? '\n' : ' ');
-      else if (w->code != NULL || w->in_code_span)
-        {
-          shown = _debrief_export_remove_names (w->names, text, (gssize) size);
-          g_string_append (out, shown);
-        }
       else
         g_string_append_len (out, text, size);
       return 0;
     }
+
+  /* Plain text waits until all of it is there (a name may run across a
+   * line break) */
+  if (w->pending != NULL &&
+      (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH ||
+       (type == MD_TEXT_SOFTBR && w->cell == NULL)))
+    {
+      if (type == MD_TEXT_SOFTBR)
+        g_string_append_c (w->pending, '\n');
+      else
+        g_string_append_len (w->pending, text, size);
+      return 0;
+    }
+  flush_pending (w);
 
   switch (type)
     {
@@ -870,8 +916,11 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
         else
           newline (w);
         break;
-      case MD_TEXT_ENTITY:
       case MD_TEXT_HTML:
+        shown = _debrief_export_remove_names (w->names, text, (gssize) size);
+        g_string_append (target (w), shown);
+        break;
+      case MD_TEXT_ENTITY:
         g_string_append_len (target (w), text, size);
         break;
       case MD_TEXT_NORMAL:
@@ -879,8 +928,7 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
       case MD_TEXT_LATEXMATH:
       default:
         out = target (w);
-        shown = _debrief_export_remove_names (w->names, text, (gssize) size);
-        append_escaped (w, out, shown, strlen (shown));
+        append_escaped (w, out, text, size);
         break;
     }
 
@@ -908,6 +956,8 @@ write_body (GString *out, const char *body, int heading_shift, gboolean links, G
   w.heading_shift = heading_shift;
   w.links = links;
   w.names = names;
+  if (names != NULL && names->len > 0)
+    w.pending = g_string_new (NULL);
   w.containers = g_array_new (FALSE, TRUE, sizeof (Container));
   g_array_set_clear_func (w.containers, container_clear);
   w.at_line_start = TRUE;
@@ -918,6 +968,8 @@ write_body (GString *out, const char *body, int heading_shift, gboolean links, G
     g_string_append_c (out, '\n');
 
   g_array_unref (w.containers);
+  if (w.pending != NULL)
+    g_string_free (w.pending, TRUE);
   g_free (w.info);
   if (w.plain != NULL)
     g_string_free (w.plain, TRUE);

@@ -264,6 +264,69 @@ text_reset (Builder *b)
   b->open = FALSE;
 }
 
+static guint
+moved (guint at, guint start, guint removed, guint added, gboolean end)
+{
+  if (at >= start + removed)
+    return at + added - removed;
+  if (at > start)
+    return end ? start + added : start;
+  return at;
+}
+
+/* Takes the names of people out of the text collected, once it is whole:
+ * a name may run across a line break, an entity or emphasis. Styles and
+ * links move with the text. */
+static void
+remove_collected_names (Builder *b)
+{
+  const char *removed;
+  guint       added;
+
+  if (b->names == NULL || b->names->len == 0 || b->text == NULL)
+    return;
+
+  /* Translators: put in place of a person's name in a customer note */
+  removed = _ ("[name removed]");
+  added = (guint) strlen (removed);
+
+  for (guint r = 0; r < b->names->len; r++)
+    {
+      g_autoptr (GMatchInfo) info = NULL;
+      g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+
+      g_regex_match (g_ptr_array_index (b->names, r), b->text->str, 0, &info);
+      while (g_match_info_matches (info))
+        {
+          int range[2];
+
+          g_match_info_fetch_pos (info, 0, &range[0], &range[1]);
+          g_array_append_val (found, range);
+          g_match_info_next (info, NULL);
+        }
+
+      /* From the end, so that the ranges before stay where they are */
+      for (guint i = found->len; i-- > 0;)
+        {
+          int  *range = &g_array_index (found, int, 2 * i);
+          guint start = (guint) range[0];
+          guint length = (guint) (range[1] - range[0]);
+
+          g_string_erase (b->text, start, length);
+          g_string_insert (b->text, start, removed);
+          if (b->attrs != NULL)
+            pango_attr_list_update (b->attrs, (int) start, (int) length, (int) added);
+          for (guint l = 0; b->links != NULL && l < b->links->len; l++)
+            {
+              DebriefPdfLink *link = &g_array_index (b->links, DebriefPdfLink, l);
+
+              link->start = moved (link->start, start, length, added, FALSE);
+              link->end = moved (link->end, start, length, added, TRUE);
+            }
+        }
+    }
+}
+
 /* Ends the text being collected as a block of its own */
 static void
 text_flush (Builder *b, double space_before)
@@ -276,6 +339,7 @@ text_flush (Builder *b, double space_before)
   if (!b->open)
     return;
 
+  remove_collected_names (b);
   indent = current_indent (b, &depth, quote_x);
 
   if (b->in_code)
@@ -721,6 +785,7 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
         {
           Cell *cell = g_new0 (Cell, 1);
 
+          remove_collected_names (b);
           cell->text = g_string_free (g_steal_pointer (&b->text), FALSE);
           cell->attrs = g_steal_pointer (&b->attrs);
           cell->links = g_steal_pointer (&b->links);
@@ -800,11 +865,7 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
           add_attr (b, pango_attr_style_new (PANGO_STYLE_ITALIC), at);
         }
       else
-        {
-          g_autofree char *shown = _debrief_export_remove_names (b->names, text->str, -1);
-
-          g_string_append (b->text, shown);
-        }
+        g_string_append (b->text, text->str);
       return 0;
     }
 
@@ -897,15 +958,12 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
       case MD_TEXT_HTML:
       case MD_TEXT_LATEXMATH:
       default:
-        /* A link's text is looked at whole once it ends, in case it is an
-         * address */
-        if (b->plain_depth > 0)
-          g_string_append_len (out, text, size);
+        /* Names are found in composed form (NFC) */
+        if (b->names != NULL && b->names->len > 0 &&
+            (shown = g_utf8_normalize (text, (gssize) size, G_NORMALIZE_DEFAULT_COMPOSE)))
+          g_string_append (out, shown);
         else
-          {
-            shown = _debrief_export_remove_names (b->names, text, (gssize) size);
-            g_string_append (out, shown);
-          }
+          g_string_append_len (out, text, size);
         break;
     }
 

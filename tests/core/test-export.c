@@ -810,9 +810,13 @@ report_naming_people (void)
        { "Payments team reviews limits", "Payments Team" },
        { "Will Long checks the pools", "Will Long" },
        { "O’Brien signs off", "Siobhan O'Brien" },
+       { "Ask Christopher Li", "Christopher Li" },
+       { "Dev Patel reviews", "Dev Patel" },
+       { "Travis Jenkins reviews", "Travis Jenkins" },
   };
   const char *chat[] = { "@kenji: rolled back", "update: deploying 4.12",
-                         "Suspect the new release: errors rose" };
+                         "Suspect the new release: errors rose",
+                         "GitHub Actions: deploy finished" };
   g_autoptr (GError) error = NULL;
 
   g_assert_true (debrief_report_set_field (report, "lead", "Jana Müller-Lüdenscheidt", &error));
@@ -842,6 +846,11 @@ report_naming_people (void)
       "- [Priya's notes](https://wiki.example.com/Priya) and <amelie.dubois@example.com>.\n"
       "- O’Brien approved; nobody's name was missed.\n\n"
       "```\npaged: Priya Natarajan\n```\n");
+  debrief_section_set_body (
+      debrief_report_get_section (report, "resolution"),
+      "Christopher Li and Will\nLong restarted the DEV cluster; Dev and staging, the Jenkins "
+      "pipeline and the Actions taken were fine. Patel agreed. Inline <abbr title=\"Dev "
+      "Patel\">DP</abbr>.\n");
 
   return report;
 }
@@ -851,9 +860,10 @@ test_customer_removes_names (void)
 {
   g_autoptr (DebriefReport) report = report_naming_people ();
   g_autoptr (DebriefExportOptions) options = options_new ("customer", "a4");
-  const char *names[] = { "Jana",  "Müller", "Lüdenscheidt", "PRIYA",    "Priya", "Natarajan",
-                          "Sven",  "Øberg",  "amelie",       "kenji",    "Kenji", "Siobhan",
-                          "Brien", "@",      "wiki",         "Will Long" };
+  const char *names[] = { "Jana",      "Müller",      "Lüdenscheidt", "PRIYA",  "Priya",
+                          "Natarajan", "Sven",        "Øberg",        "amelie", "kenji",
+                          "Kenji",     "Siobhan",     "Brien",        "@",      "wiki",
+                          "Will Long", "Christopher", "Patel" };
   g_autoptr (GRegex) longer = g_regex_new ("Janacek|Priyanka|jana\\.mueller", 0, 0, NULL);
   g_autofree char *others = NULL;
   g_autoptr (GBytes) markdown = NULL;
@@ -875,6 +885,12 @@ test_customer_removes_names (void)
   assert_contains (e.text, "[name removed]'s notes and [link removed].");
   assert_contains (e.text, "[name removed] approved; nobody's name was missed.");
   assert_contains (e.text, "paged: [name removed]");
+  /* Whole names before their parts; across a line break; abbreviations,
+   * tools and programs stay */
+  assert_contains (e.text, "[name removed] and [name removed] restarted the DEV cluster; Dev and "
+                           "staging, the Jenkins pipeline and the Actions taken were fine. "
+                           "[name removed] agreed.");
+  assert_contains (e.text, "Ask [name removed]");
   /* Not inside longer words, not everyday words, not groups, and not
    * words that only look like chat authors */
   assert_contains (e.text, "Janacek's dashboard and the Priyanka board were not affected. The "
@@ -898,6 +914,10 @@ test_customer_removes_names (void)
   g_assert_nonnull (strstr (md, "\\[name removed\\] declared the incident"));
   g_assert_nonnull (strstr (md, "`deploy --by [name removed]`"));
   g_assert_nonnull (strstr (md, "paged: [name removed]\n"));
+  g_assert_nonnull (strstr (md, "\\[name removed\\] and \\[name removed\\] restarted the "
+                                "DEV cluster; Dev and staging, the Jenkins pipeline and the "
+                                "Actions taken were fine. \\[name removed\\] agreed. Inline "
+                                "<abbr title=\"[name removed]\">DP</abbr>."));
   g_assert_nonnull (strstr (md, "Janacek's dashboard"));
 
   /* The full report keeps them */
