@@ -355,6 +355,88 @@ _debrief_export_names_new (DebriefReport *report, GError **error)
 }
 
 /**
+ * _debrief_export_find_names:
+ * @names: (nullable) (element-type GRegex): what _debrief_export_names_new()
+ *   returned
+ * @text: text in composed form (NFC)
+ * @start: where in @text to look, in bytes
+ * @length: how far to look, in bytes
+ * @ranges: (element-type DebriefNameRange): where the names found are
+ *   added, as byte ranges of @text
+ *
+ * The part of @text looked at is taken on its own: a name at its edges is
+ * found even if letters touch it outside. Call
+ * _debrief_export_merge_names() once all parts are looked at.
+ */
+void
+_debrief_export_find_names (
+    GPtrArray *names, const char *text, gsize start, gsize length, GArray *ranges)
+{
+  g_autofree char *part = NULL;
+
+  if (names == NULL || names->len == 0 || length == 0)
+    return;
+
+  part = g_strndup (text + start, length);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr (GMatchInfo) info = NULL;
+
+      g_regex_match (g_ptr_array_index (names, i), part, 0, &info);
+      while (g_match_info_matches (info))
+        {
+          int              from, to;
+          DebriefNameRange range;
+
+          g_match_info_fetch_pos (info, 0, &from, &to);
+          range.start = start + (gsize) from;
+          range.end = start + (gsize) to;
+          g_array_append_val (ranges, range);
+          g_match_info_next (info, NULL);
+        }
+    }
+}
+
+static int
+compare_ranges (gconstpointer a, gconstpointer b)
+{
+  const DebriefNameRange *ra = a, *rb = b;
+
+  /* By start, the longest first */
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  if (ra->end != rb->end)
+    return ra->end > rb->end ? -1 : 1;
+  return 0;
+}
+
+/**
+ * _debrief_export_merge_names:
+ * @ranges: (element-type DebriefNameRange): what was found
+ *
+ * Sorts @ranges and drops those that overlap one before them, so that
+ * "Christopher Li" wins over "Christopher" and over "Li".
+ */
+void
+_debrief_export_merge_names (GArray *ranges)
+{
+  guint kept = 0;
+  gsize end = 0;
+
+  g_array_sort (ranges, compare_ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      DebriefNameRange range = g_array_index (ranges, DebriefNameRange, i);
+
+      if (kept > 0 && range.start < end)
+        continue;
+      g_array_index (ranges, DebriefNameRange, kept++) = range;
+      end = range.end;
+    }
+  g_array_set_size (ranges, kept);
+}
+
+/**
  * _debrief_export_remove_names:
  * @names: (nullable) (element-type GRegex): what _debrief_export_names_new()
  *   returned
@@ -367,33 +449,47 @@ _debrief_export_names_new (DebriefReport *report, GError **error)
 char *
 _debrief_export_remove_names (GPtrArray *names, const char *text, gssize length)
 {
-  g_autofree char *result = NULL;
-  const char      *removed;
+  g_autofree char *composed = NULL;
+  g_autoptr (GArray) ranges = NULL;
+  GString *result;
+  gsize    at = 0;
 
   if (text == NULL)
     return NULL;
   if (names == NULL || names->len == 0)
     return length < 0 ? g_strdup (text) : g_strndup (text, (gsize) length);
 
-  /* Translators: put in place of a person's name in a customer note */
-  removed = _ ("[name removed]");
+  composed = g_utf8_normalize (text, length, G_NORMALIZE_DEFAULT_COMPOSE);
+  /* Not UTF-8, which no report holds: leave nothing rather than a name */
+  if (composed == NULL)
+    return g_strdup (_debrief_export_name_removed ());
 
-  result = g_utf8_normalize (text, length, G_NORMALIZE_DEFAULT_COMPOSE);
-  if (result == NULL)
-    return g_strdup (removed);
+  ranges = g_array_new (FALSE, FALSE, sizeof (DebriefNameRange));
+  _debrief_export_find_names (names, composed, 0, strlen (composed), ranges);
+  _debrief_export_merge_names (ranges);
 
-  for (guint i = 0; i < names->len; i++)
+  result = g_string_new (NULL);
+  for (guint i = 0; i < ranges->len; i++)
     {
-      char *replaced = g_regex_replace_literal (g_ptr_array_index (names, i), result, -1, 0,
-                                                removed, 0, NULL);
+      DebriefNameRange *range = &g_array_index (ranges, DebriefNameRange, i);
 
-      /* Only a pathological text makes matching fail: leave nothing of it
-       * rather than a name */
-      if (replaced == NULL)
-        return g_strdup (removed);
-      g_free (result);
-      result = replaced;
+      g_string_append_len (result, composed + at, (gssize) (range->start - at));
+      g_string_append (result, _debrief_export_name_removed ());
+      at = range->end;
     }
+  g_string_append (result, composed + at);
 
-  return g_steal_pointer (&result);
+  return g_string_free (result, FALSE);
+}
+
+/**
+ * _debrief_export_name_removed:
+ *
+ * Returns: what a name is replaced by
+ */
+const char *
+_debrief_export_name_removed (void)
+{
+  /* Translators: put in place of a person's name in a customer note */
+  return _ ("[name removed]");
 }

@@ -112,8 +112,18 @@ char *_debrief_export_chat_author (const char *text);
 char *_debrief_export_strip_chat_author (const char *text);
 
 /* Names of people, in debrief-export-names.c */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} DebriefNameRange;
+
 GPtrArray *_debrief_export_names_new (DebriefReport *report, GError **error);
 char      *_debrief_export_remove_names (GPtrArray *names, const char *text, gssize length);
+void       _debrief_export_find_names (
+          GPtrArray *names, const char *text, gsize start, gsize length, GArray *ranges);
+void        _debrief_export_merge_names (GArray *ranges);
+const char *_debrief_export_name_removed (void);
 
 /* Renderers, in debrief-pdf.c and debrief-markdown.c */
 GBytes *

@@ -51,7 +51,7 @@ typedef struct
   int        heading_shift;
   gboolean   links;
   GPtrArray *names;   /* GRegex: names of people to take out, or NULL */
-  GString   *pending; /* text not yet looked at for names, \n for soft breaks */
+  GString   *pending; /* plain text not yet written: \n a soft break, \r a hard one */
   GArray    *containers;
   gboolean   at_line_start;
   gsize      line_start;
@@ -391,25 +391,31 @@ flush_table (Writer *w)
   g_clear_pointer (&w->aligns, g_array_unref);
 }
 
-/* Writes the plain text that waited to be looked at for names */
+/* Writes the plain text that waited, without the names of people */
 static void
 flush_pending (Writer *w)
 {
   g_autofree char *shown = NULL;
-  g_auto (GStrv) lines = NULL;
+  const char      *line;
 
-  if (w->pending == NULL || w->pending->len == 0)
+  if (w->pending->len == 0)
     return;
 
   shown = _debrief_export_remove_names (w->names, w->pending->str, (gssize) w->pending->len);
   g_string_truncate (w->pending, 0);
-  lines = g_strsplit (shown, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  line = shown;
+  for (const char *p = shown;; p++)
     {
-      if (i > 0)
-        newline (w);
-      if (lines[i][0] != '\0')
-        append_escaped (w, target (w), lines[i], strlen (lines[i]));
+      if (*p != '\0' && *p != '\n' && *p != '\r')
+        continue;
+      if (p > line)
+        append_escaped (w, target (w), line, (gsize) (p - line));
+      if (*p == '\0')
+        break;
+      if (*p == '\r')
+        g_string_append_c (target (w), '\\');
+      newline (w);
+      line = p + 1;
     }
 }
 
@@ -882,14 +888,15 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
       return 0;
     }
 
-  /* Plain text waits until all of it is there (a name may run across a
-   * line break) */
-  if (w->pending != NULL &&
-      (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH ||
-       (type == MD_TEXT_SOFTBR && w->cell == NULL)))
+  /* Plain text waits until all of it is there: it is escaped as a whole,
+   * and a name may run across a line break */
+  if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH ||
+      ((type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) && w->cell == NULL))
     {
       if (type == MD_TEXT_SOFTBR)
         g_string_append_c (w->pending, '\n');
+      else if (type == MD_TEXT_BR)
+        g_string_append_c (w->pending, '\r');
       else
         g_string_append_len (w->pending, text, size);
       return 0;
@@ -956,8 +963,7 @@ write_body (GString *out, const char *body, int heading_shift, gboolean links, G
   w.heading_shift = heading_shift;
   w.links = links;
   w.names = names;
-  if (names != NULL && names->len > 0)
-    w.pending = g_string_new (NULL);
+  w.pending = g_string_new (NULL);
   w.containers = g_array_new (FALSE, TRUE, sizeof (Container));
   g_array_set_clear_func (w.containers, container_clear);
   w.at_line_start = TRUE;
@@ -968,8 +974,7 @@ write_body (GString *out, const char *body, int heading_shift, gboolean links, G
     g_string_append_c (out, '\n');
 
   g_array_unref (w.containers);
-  if (w.pending != NULL)
-    g_string_free (w.pending, TRUE);
+  g_string_free (w.pending, TRUE);
   g_free (w.info);
   if (w.plain != NULL)
     g_string_free (w.plain, TRUE);

@@ -64,6 +64,7 @@ typedef struct
   DebriefPdfDoc *doc;
   gboolean       links_allowed;
   GPtrArray     *names; /* GRegex: names of people to take out, or NULL */
+  GArray        *edges; /* guint: where styled pieces of the text begin and end */
   int            outline_level;
   GArray        *containers;
   gboolean       first_block;
@@ -251,6 +252,7 @@ text_begin (Builder *b, DebriefPdfStyle style)
   b->attrs = pango_attr_list_new ();
   b->links = _debrief_pdf_links_new ();
   g_array_set_size (b->spans, 0);
+  g_array_set_size (b->edges, 0);
 }
 
 static void
@@ -264,67 +266,114 @@ text_reset (Builder *b)
   b->open = FALSE;
 }
 
+/* Where @at is once the names in @ranges are replaced by @added bytes
+ * each: a style or link that starts or ends inside a name starts at the
+ * replacement or ends after it */
 static guint
-moved (guint at, guint start, guint removed, guint added, gboolean end)
+moved (GArray *ranges, guint at, gsize added, gboolean end)
 {
-  if (at >= start + removed)
-    return at + added - removed;
-  if (at > start)
-    return end ? start + added : start;
-  return at;
+  gssize shift = 0;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      DebriefNameRange *range = &g_array_index (ranges, DebriefNameRange, i);
+
+      if (at >= range->end)
+        shift += (gssize) added - (gssize) (range->end - range->start);
+      else if (at > range->start)
+        return (guint) ((gssize) range->start + shift + (end ? (gssize) added : 0));
+      else
+        break;
+    }
+
+  return (guint) ((gssize) at + shift);
+}
+
+static int
+compare_edges (gconstpointer a, gconstpointer b)
+{
+  guint ea = *(const guint *) a, eb = *(const guint *) b;
+
+  return ea < eb ? -1 : ea > eb ? 1 : 0;
 }
 
 /* Takes the names of people out of the text collected, once it is whole:
- * a name may run across a line break, an entity or emphasis. Styles and
- * links move with the text. */
+ * a name may run across a line break, an entity or emphasis. A name that
+ * fills a styled piece is found too, whatever touches it outside. Styles
+ * and links move with the text. */
 static void
 remove_collected_names (Builder *b)
 {
-  const char *removed;
-  guint       added;
+  g_autoptr (GArray) ranges = NULL;
+  g_autoptr (GString) text = NULL;
+  g_autoptr (PangoAttrList) attrs = NULL;
+  const char *removed = _debrief_export_name_removed ();
+  gsize       added = strlen (removed);
+  GSList     *list;
+  guint       from = 0;
+  gsize       at = 0;
 
-  if (b->names == NULL || b->names->len == 0 || b->text == NULL)
+  if (b->names == NULL || b->names->len == 0 || b->text == NULL || b->text->len == 0)
     return;
 
-  /* Translators: put in place of a person's name in a customer note */
-  removed = _ ("[name removed]");
-  added = (guint) strlen (removed);
-
-  for (guint r = 0; r < b->names->len; r++)
+  ranges = g_array_new (FALSE, FALSE, sizeof (DebriefNameRange));
+  _debrief_export_find_names (b->names, b->text->str, 0, b->text->len, ranges);
+  g_array_sort (b->edges, compare_edges);
+  for (guint i = 0; i <= b->edges->len; i++)
     {
-      g_autoptr (GMatchInfo) info = NULL;
-      g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+      guint to = i < b->edges->len ? g_array_index (b->edges, guint, i) : (guint) b->text->len;
 
-      g_regex_match (g_ptr_array_index (b->names, r), b->text->str, 0, &info);
-      while (g_match_info_matches (info))
-        {
-          int range[2];
-
-          g_match_info_fetch_pos (info, 0, &range[0], &range[1]);
-          g_array_append_val (found, range);
-          g_match_info_next (info, NULL);
-        }
-
-      /* From the end, so that the ranges before stay where they are */
-      for (guint i = found->len; i-- > 0;)
-        {
-          int  *range = &g_array_index (found, int, 2 * i);
-          guint start = (guint) range[0];
-          guint length = (guint) (range[1] - range[0]);
-
-          g_string_erase (b->text, start, length);
-          g_string_insert (b->text, start, removed);
-          if (b->attrs != NULL)
-            pango_attr_list_update (b->attrs, (int) start, (int) length, (int) added);
-          for (guint l = 0; b->links != NULL && l < b->links->len; l++)
-            {
-              DebriefPdfLink *link = &g_array_index (b->links, DebriefPdfLink, l);
-
-              link->start = moved (link->start, start, length, added, FALSE);
-              link->end = moved (link->end, start, length, added, TRUE);
-            }
-        }
+      if (to > from && (from > 0 || to < b->text->len))
+        _debrief_export_find_names (b->names, b->text->str, from, to - from, ranges);
+      from = MAX (from, to);
     }
+  g_array_set_size (b->edges, 0);
+  _debrief_export_merge_names (ranges);
+  if (ranges->len == 0)
+    return;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      DebriefNameRange *range = &g_array_index (ranges, DebriefNameRange, i);
+
+      g_string_append_len (text, b->text->str + at, (gssize) (range->start - at));
+      g_string_append (text, removed);
+      at = range->end;
+    }
+  g_string_append (text, b->text->str + at);
+
+  attrs = pango_attr_list_new ();
+  list = b->attrs != NULL ? pango_attr_list_get_attributes (b->attrs) : NULL;
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->end_index != PANGO_ATTR_INDEX_TO_TEXT_END)
+        attr->end_index = moved (ranges, attr->end_index, added, TRUE);
+      attr->start_index = moved (ranges, attr->start_index, added, FALSE);
+      if (attr->end_index > attr->start_index)
+        pango_attr_list_insert (attrs, attr);
+      else
+        pango_attribute_destroy (attr);
+    }
+  g_slist_free (list);
+  if (b->attrs != NULL)
+    {
+      pango_attr_list_unref (b->attrs);
+      b->attrs = g_steal_pointer (&attrs);
+    }
+
+  for (guint l = 0; b->links != NULL && l < b->links->len; l++)
+    {
+      DebriefPdfLink *link = &g_array_index (b->links, DebriefPdfLink, l);
+
+      link->start = moved (ranges, link->start, added, FALSE);
+      link->end = moved (ranges, link->end, added, TRUE);
+    }
+
+  g_string_free (b->text, TRUE);
+  b->text = g_steal_pointer (&text);
 }
 
 /* Ends the text being collected as a block of its own */
@@ -805,6 +854,15 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
   return 0;
 }
 
+/* A styled piece of the text begins or ends here */
+static void
+note_edge (Builder *b)
+{
+  guint at = (guint) b->text->len;
+
+  g_array_append_val (b->edges, at);
+}
+
 static int
 enter_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
 {
@@ -827,6 +885,7 @@ enter_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
       return 0;
     }
 
+  note_edge (b);
   span.type = type;
   span.start = (guint) b->text->len;
   if (type == MD_SPAN_A)
@@ -857,6 +916,7 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
 
       /* The text of the link stays; an address shown as its own text goes */
       b->plain_depth = 0;
+      note_edge (b);
       if (*stripped == '\0' || looks_like_address (stripped))
         {
           guint at = (guint) b->text->len;
@@ -866,11 +926,13 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
         }
       else
         g_string_append (b->text, text->str);
+      note_edge (b);
       return 0;
     }
 
   if (b->spans->len == 0)
     return 0;
+  note_edge (b);
 
   span = &g_array_index (b->spans, Span, b->spans->len - 1);
   start = span->start;
@@ -1002,6 +1064,7 @@ _debrief_pdf_add_markdown (
   b.containers = g_array_new (FALSE, TRUE, sizeof (Container));
   g_array_set_clear_func (b.containers, container_clear);
   b.spans = g_array_new (FALSE, TRUE, sizeof (Span));
+  b.edges = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_set_clear_func (b.spans, span_clear);
 
   md_parse (markdown, (MD_SIZE) strlen (markdown), &parser, &b);
@@ -1013,5 +1076,6 @@ _debrief_pdf_add_markdown (
   g_clear_pointer (&b.row, g_ptr_array_unref);
   g_clear_pointer (&b.rows, g_ptr_array_unref);
   g_array_unref (b.spans);
+  g_array_unref (b.edges);
   g_array_unref (b.containers);
 }

@@ -927,6 +927,79 @@ test_customer_removes_names (void)
   export_clear (&e);
 }
 
+/* The font of the text at @needle on the first page */
+static char *
+font_at (Export *e, const char *needle)
+{
+  PopplerPage     *page = poppler_document_get_page (e->document, 0);
+  g_autofree char *text = poppler_page_get_text (page);
+  const char      *at = strstr (text, needle);
+  glong            offset;
+  GList           *attributes;
+  char            *font = NULL;
+
+  g_assert_nonnull (at);
+  offset = g_utf8_pointer_to_offset (text, at);
+  attributes = poppler_page_get_text_attributes (page);
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+
+      if (a->start_index <= offset && offset <= a->end_index)
+        font = g_strdup (a->font_name);
+    }
+  poppler_page_free_text_attributes (attributes);
+  g_object_unref (page);
+
+  return font;
+}
+
+/* Names are found in whole paragraphs; their styles stay */
+static void
+test_customer_names_in_paragraphs (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Paragraphs");
+  g_autoptr (DebriefExportOptions) options = options_new ("customer", "a4");
+  const char *owners_[] = { "Christopher Li", "Will Long" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) markdown = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *font = NULL;
+  Export           e = { 0 };
+
+  g_assert_true (debrief_report_set_field (report, "lead", "Jana Müller", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (owners_); i++)
+    {
+      g_autoptr (DebriefActionItem) item = debrief_action_item_new ("Follow up");
+
+      g_assert_true (debrief_action_item_set_field (item, "owner", owners_[i], &error));
+      debrief_report_insert_action (report, G_MAXUINT, item);
+    }
+  debrief_section_set_body (debrief_report_get_section (report, "summary"),
+                            "Start `Jana Müller` here, **Christopher Li** there, "
+                            "before`Jana Müller`after.\n\n"
+                            "Ask Will\\\nLong and Christopher  \nLi.\n");
+
+  export_read (&e, report, "customer", "a4");
+  assert_contains (e.text, "Start [name removed] here, [name removed] there, "
+                           "before[name removed]after.");
+  assert_contains (e.text, "Ask [name removed] and [name removed].");
+  assert_lacks (e.text, "Li.");
+  font = font_at (&e, "[name removed] here");
+  g_assert_nonnull (strstr (font, "Mono"));
+  g_clear_pointer (&font, g_free);
+  font = font_at (&e, "[name removed] there");
+  g_assert_nonnull (strstr (font, "Bold"));
+  export_clear (&e);
+
+  debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  markdown = export_bytes (report, options);
+  md = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
+  g_assert_nonnull (strstr (md, "Start `[name removed]` here, **\\[name removed\\]** there, "
+                                "before`[name removed]`after.\n\nAsk \\[name removed\\] and "
+                                "\\[name removed\\].\n"));
+}
+
 /* More people than one pattern takes */
 static void
 test_many_people (void)
@@ -1496,6 +1569,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/profile/customer", test_profile_customer);
   g_test_add_func ("/export/profile/customer-names", test_customer_removes_names);
   g_test_add_func ("/export/profile/customer-many-names", test_many_people);
+  g_test_add_func ("/export/profile/customer-names-in-paragraphs",
+                   test_customer_names_in_paragraphs);
   g_test_add_func ("/export/write-errors", test_write_errors);
   g_test_add_func ("/export/replaces-atomically", test_replaces_atomically);
   g_test_add_func ("/export/async/progress", test_async_progress);
