@@ -998,3 +998,58 @@ debrief_library_flush (DebriefLibrary *self, GError **error)
 
   return debrief_store_flush (self->store, error);
 }
+
+static void
+flush_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  DebriefLibrary *self = source_object;
+  GError         *error = NULL;
+
+  if (debrief_store_wait (self->store, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * debrief_library_flush_async:
+ *
+ * Writes every pending change now, and calls @callback once it is on disk
+ * or has failed, without blocking this thread: e.g. before a window that
+ * shows the library closes.
+ */
+void
+debrief_library_flush_async (DebriefLibrary     *self,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (DEBRIEF_IS_LIBRARY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, debrief_library_flush_async);
+  if (self->store == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* Handed to the writer here; only the waiting is on a worker */
+  debrief_store_commit (self->store);
+  g_task_run_in_thread (task, flush_thread);
+}
+
+/**
+ * debrief_library_flush_finish:
+ *
+ * Returns: %TRUE if every change so far is saved
+ */
+gboolean
+debrief_library_flush_finish (DebriefLibrary *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

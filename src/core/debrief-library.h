@@ -47,5 +47,10 @@ GListModel *
 debrief_library_search_finish (DebriefLibrary *self, GAsyncResult *result, GError **error);
 
 gboolean debrief_library_flush (DebriefLibrary *self, GError **error);
+void     debrief_library_flush_async (DebriefLibrary     *self,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+gboolean debrief_library_flush_finish (DebriefLibrary *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

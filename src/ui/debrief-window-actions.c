@@ -196,21 +196,31 @@ library_opened_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   debrief_window_set_library (self, library);
 }
 
-void
-_debrief_window_open_library_file (DebriefWindow *self, GFile *file)
+static void
+open_library_then (DebriefWindow *self, gpointer data)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GFile          *file = data;
 
-  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
-  g_return_if_fail (DEBRIEF_IS_APPLICATION (app));
-
-  debrief_report_editor_commit (self->editor);
   if (self->library != NULL)
     g_object_set_data_full (G_OBJECT (self), "previous-library", g_object_ref (self->library),
                             g_object_unref);
   debrief_window_set_library (self, NULL);
   debrief_application_open_library_async (DEBRIEF_APPLICATION (app), file, NULL, library_opened_cb,
                                           g_object_ref (self));
+}
+
+void
+_debrief_window_open_library_file (DebriefWindow *self, GFile *file)
+{
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+  g_return_if_fail (DEBRIEF_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  /* The library in use writes its changes first */
+  debrief_report_editor_commit (self->editor);
+  _debrief_window_flush_then (
+      self, _ ("If you open another library now, the changes that could not be saved are lost."),
+      _ ("_Open and Lose Changes"), open_library_then, g_object_ref (file), g_object_unref);
 }
 
 static void

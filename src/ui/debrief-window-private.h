@@ -60,8 +60,12 @@ struct _DebriefWindow
   GtkWindow          *shortcuts_window;
   gulong              write_failed_handler;
   gboolean            write_error_shown;
-  gboolean            searching;
-  gboolean            navigate_on_select;
+  /* Closing and opening another library wait until the library has
+   * written its changes (and ask if it cannot) */
+  gboolean close_flushing;
+  gboolean close_confirmed;
+  gboolean searching;
+  gboolean navigate_on_select;
 };
 
 void _debrief_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -70,5 +74,14 @@ void _debrief_window_show_report (DebriefWindow *self, DebriefReport *report);
 void _debrief_window_open_library_file (DebriefWindow *self, GFile *file);
 
 void _debrief_window_edit_title (DebriefWindow *self);
+
+typedef void (*DebriefWindowThen) (DebriefWindow *self, gpointer data);
+
+void _debrief_window_flush_then (DebriefWindow    *self,
+                                 const char       *consequence,
+                                 const char       *discard_label,
+                                 DebriefWindowThen then,
+                                 gpointer          data,
+                                 GDestroyNotify    destroy);
 
 G_END_DECLS

@@ -521,8 +521,8 @@ write_failed_cb (DebriefWindow *self, const GError *error, DebriefLibrary *libra
   AdwMessageDialog *dialog;
 
   /* Once per window and library: the changes stay in memory and every
-   * later edit tries again. */
-  if (self->write_error_shown)
+   * later edit tries again. While the window closes, closing asks. */
+  if (self->write_error_shown || self->close_flushing)
     return;
   self->write_error_shown = TRUE;
 
@@ -577,17 +577,161 @@ debrief_window_realize (GtkWidget *widget)
   profile_next_frame (widget, "first-frame");
 }
 
+/* Something the window does once its library has written every change,
+ * or once the user agrees to lose the changes that cannot be */
+typedef struct
+{
+  DebriefWindow    *self;
+  char             *consequence;
+  char             *discard_label;
+  DebriefWindowThen then;
+  gpointer          data;
+  GDestroyNotify    destroy;
+} FlushThen;
+
+static void
+flush_then_free (FlushThen *ft)
+{
+  if (ft->destroy != NULL)
+    ft->destroy (ft->data);
+  g_object_unref (ft->self);
+  g_free (ft->consequence);
+  g_free (ft->discard_label);
+  g_free (ft);
+}
+
+static gboolean
+flush_then_run_cb (gpointer data)
+{
+  FlushThen *ft = data;
+
+  ft->then (ft->self, ft->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_then_response_cb (AdwMessageDialog *dialog, const char *response, FlushThen *ft)
+{
+  DebriefWindow *self = ft->self;
+
+  self->close_flushing = FALSE;
+  if (g_str_equal (response, "export"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export", NULL);
+  else if (g_str_equal (response, "discard"))
+    {
+      /* Once the dialog, which may close with the window, is done */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_then_run_cb, ft,
+                       (GDestroyNotify) flush_then_free);
+      return;
+    }
+
+  flush_then_free (ft);
+}
+
+static void
+flush_then_flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  FlushThen     *ft = user_data;
+  DebriefWindow *self = ft->self;
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (debrief_library_flush_finish (DEBRIEF_LIBRARY (object), result, &error))
+    {
+      self->close_flushing = FALSE;
+      ft->then (self, ft->data);
+      flush_then_free (ft);
+      return;
+    }
+
+  body = g_strdup_printf ("%s\n\n%s", error->message, ft->consequence);
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (self), _ ("Changes Cannot Be Saved"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Keep Window Open"), NULL);
+  if (debrief_report_editor_get_report (self->editor) != NULL)
+    adw_message_dialog_add_response (dialog, "export", _ ("_Export a Copy…"));
+  adw_message_dialog_add_response (dialog, "discard", ft->discard_label);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (flush_then_response_cb), ft);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _debrief_window_flush_then:
+ * @consequence: what happens to the changes if the user goes on anyway
+ * @discard_label: the button that goes on anyway
+ *
+ * Calls @then once the library has written every change. Changes that
+ * cannot be written are never dropped without asking: the user may keep
+ * the window as it is, export a copy of the open report, or go on.
+ */
+void
+_debrief_window_flush_then (DebriefWindow    *self,
+                            const char       *consequence,
+                            const char       *discard_label,
+                            DebriefWindowThen then,
+                            gpointer          data,
+                            GDestroyNotify    destroy)
+{
+  FlushThen *ft;
+
+  if (self->library == NULL)
+    {
+      then (self, data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  /* Already waiting, or asking */
+  if (self->close_flushing)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  ft = g_new0 (FlushThen, 1);
+  ft->self = g_object_ref (self);
+  ft->consequence = g_strdup (consequence);
+  ft->discard_label = g_strdup (discard_label);
+  ft->then = then;
+  ft->data = data;
+  ft->destroy = destroy;
+  self->close_flushing = TRUE;
+  debrief_library_flush_async (self->library, NULL, flush_then_flushed_cb, ft);
+}
+
+static void
+close_then (DebriefWindow *self, gpointer data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 debrief_window_close_request (GtkWindow *window)
 {
   DebriefWindow *self = DEBRIEF_WINDOW (window);
 
-  /* Keep a title being typed */
+  if (self->close_confirmed || self->library == NULL)
+    {
+      save_window_state (self);
+      return GTK_WINDOW_CLASS (debrief_window_parent_class)->close_request (window);
+    }
+
+  /* Keep a title being typed, then close once every change is on disk */
   finish_title_editing (self, TRUE);
   debrief_report_editor_commit (self->editor);
-  save_window_state (self);
+  _debrief_window_flush_then (
+      self, _ ("If you close the window now, the changes that could not be saved are lost."),
+      _ ("_Close and Lose Changes"), close_then, NULL, NULL);
 
-  return GTK_WINDOW_CLASS (debrief_window_parent_class)->close_request (window);
+  return TRUE;
 }
 
 static void

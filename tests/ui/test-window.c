@@ -706,28 +706,38 @@ export_dialog_shown (gpointer data)
   return debrief_ui_test_find_dialog (DEBRIEF_TYPE_EXPORT_DIALOG) != NULL;
 }
 
+/* A window on a report, whose library another program then locks, and an
+ * edit to it: the "Changes Cannot Be Saved" dialog is up */
+static DebriefWindow *
+open_locked (Fixture *fixture, DebriefReport **report, sqlite3 **other)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+  DebriefWindow   *window;
+
+  make_library (fixture->file, "Certificate expiry", NULL);
+  window = debrief_ui_test_open_window (fixture->file);
+  *report = find_report (window, "Certificate expiry");
+  debrief_ui_test_show_report (window, *report);
+
+  g_assert_cmpint (sqlite3_open (path, other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (*other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  adw_combo_row_set_selected (
+      debrief_report_editor_get_severity_row (debrief_window_get_editor (window)), 1);
+  debrief_ui_test_run_until (message_dialog_shown, NULL);
+
+  return window;
+}
+
 static void
 test_locked_library_shows_dialog (Fixture *fixture, gconstpointer data)
 {
-  g_autofree char  *path = g_file_get_path (fixture->file);
   AdwMessageDialog *dialog;
   DebriefWindow    *window;
   DebriefReport    *report;
   sqlite3          *other = NULL;
   sqlite3_stmt     *stmt = NULL;
 
-  make_library (fixture->file, "Certificate expiry", NULL);
-  window = debrief_ui_test_open_window (fixture->file);
-  report = find_report (window, "Certificate expiry");
-  debrief_ui_test_show_report (window, report);
-
-  /* Another program holds the library's write lock */
-  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
-
-  adw_combo_row_set_selected (
-      debrief_report_editor_get_severity_row (debrief_window_get_editor (window)), 1);
-  debrief_ui_test_run_until (message_dialog_shown, NULL);
+  window = open_locked (fixture, &report, &other);
 
   dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
@@ -752,6 +762,78 @@ test_locked_library_shows_dialog (Fixture *fixture, gconstpointer data)
   sqlite3_close (other);
 
   debrief_ui_test_close_window (window);
+}
+
+static void
+weak_notify_cb (gpointer data, GObject *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Closing a window whose changes cannot be saved asks first */
+static void
+test_close_with_unsaved_changes_asks (Fixture *fixture, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  DebriefWindow    *window;
+  DebriefReport    *report;
+  sqlite3          *other = NULL;
+  sqlite3_stmt     *stmt = NULL;
+  gboolean          gone = FALSE;
+
+  window = open_locked (fixture, &report, &other);
+  close_dialog (ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG)));
+
+  /* Opening another library asks too, and keeps this one if told to */
+  {
+    g_autoptr (GFile) elsewhere = debrief_test_file (fixture->dir, "other.debrief");
+    DebriefLibrary *library = debrief_window_get_library (window);
+
+    _debrief_window_open_library_file (window, elsewhere);
+    debrief_ui_test_run_until (message_dialog_shown, NULL);
+    dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "open another library"));
+    close_dialog (dialog);
+    g_assert_true (debrief_window_get_library (window) == library);
+  }
+
+  /* Closing tries once more, then asks; the window stays meanwhile */
+  g_object_weak_ref (G_OBJECT (window), weak_notify_cb, &gone);
+  gtk_window_close (GTK_WINDOW (window));
+  debrief_ui_test_run_until (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "locked by another program"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "are lost"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  debrief_ui_test_screenshot (GTK_WIDGET (dialog), "close-unsaved");
+  close_dialog (dialog);
+  g_assert_false (gone);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Asked again, the user lets the changes go */
+  gtk_window_close (GTK_WINDOW (window));
+  debrief_ui_test_run_until (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "discard");
+  debrief_ui_test_run_until (is_true, &gone);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (other, "SELECT severity FROM reports", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), !=, "sev2");
+  sqlite3_finalize (stmt);
+  sqlite3_close (other);
 }
 
 static gboolean
@@ -822,6 +904,7 @@ main (int argc, char *argv[])
   ADD ("filter-keeps-selection", test_filter_keeps_selection);
   ADD ("damaged-library-shows-dialog", test_damaged_library_shows_dialog);
   ADD ("locked-library-shows-dialog", test_locked_library_shows_dialog);
+  ADD ("close-with-unsaved-changes-asks", test_close_with_unsaved_changes_asks);
   ADD ("open-another-library", test_open_another_library);
 
 #undef ADD
