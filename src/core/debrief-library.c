@@ -999,6 +999,22 @@ debrief_library_flush (DebriefLibrary *self, GError **error)
   return debrief_store_flush (self->store, error);
 }
 
+/**
+ * debrief_library_discard_unsaved:
+ *
+ * Drops the changes that could not be written (and any not written yet),
+ * when the user chose to lose them: closing the library then does not try
+ * to write them once more.
+ */
+void
+debrief_library_discard_unsaved (DebriefLibrary *self)
+{
+  g_return_if_fail (DEBRIEF_IS_LIBRARY (self));
+
+  if (self->store != NULL)
+    debrief_store_discard (self->store);
+}
+
 static void
 flush_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {

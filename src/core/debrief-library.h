@@ -52,5 +52,6 @@ void     debrief_library_flush_async (DebriefLibrary     *self,
                                       GAsyncReadyCallback callback,
                                       gpointer            user_data);
 gboolean debrief_library_flush_finish (DebriefLibrary *self, GAsyncResult *result, GError **error);
+void     debrief_library_discard_unsaved (DebriefLibrary *self);
 
 G_END_DECLS

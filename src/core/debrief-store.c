@@ -998,6 +998,20 @@ become_writable (DebriefStore *self)
   self->thread = g_thread_new ("debrief-writer", writer_thread, self);
 }
 
+/* The commit that was due after the last change is not needed any more */
+static void
+cancel_commit (DebriefStore *self)
+{
+  if (self->commit_source != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (self->context, self->commit_source);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      self->commit_source = 0;
+    }
+}
+
 /**
  * debrief_store_commit:
  *
@@ -1011,14 +1025,7 @@ debrief_store_commit (DebriefStore *self)
 
   g_return_if_fail (self != NULL);
 
-  if (self->commit_source != 0)
-    {
-      GSource *source = g_main_context_find_source_by_id (self->context, self->commit_source);
-
-      if (source != NULL)
-        g_source_destroy (source);
-      self->commit_source = 0;
-    }
+  cancel_commit (self);
 
   /* No writer runs while read-only, so the lists are ours to look at */
   if (self->read_only && (self->pending->len > 0 || self->failed != NULL))
@@ -1056,6 +1063,27 @@ debrief_store_commit (DebriefStore *self)
       g_cond_broadcast (&self->cond);
     }
 
+  g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * debrief_store_discard:
+ *
+ * Drops every change not yet handed to the writer, and those that failed
+ * to be written: for when the user chose to lose them. What the writer
+ * is writing now still goes on.
+ */
+void
+debrief_store_discard (DebriefStore *self)
+{
+  g_return_if_fail (self != NULL);
+
+  cancel_commit (self);
+
+  g_mutex_lock (&self->mutex);
+  g_hash_table_remove_all (self->pending_keys);
+  g_ptr_array_set_size (self->pending, 0);
+  g_clear_pointer (&self->failed, g_ptr_array_unref);
   g_mutex_unlock (&self->mutex);
 }
 

@@ -44,6 +44,7 @@ void debrief_store_queue_func (DebriefStore         *self,
                                GDestroyNotify        destroy);
 void debrief_store_commit (DebriefStore *self);
 gboolean debrief_store_flush (DebriefStore *self, GError **error);
+void     debrief_store_discard (DebriefStore *self);
 gboolean debrief_store_wait (DebriefStore *self, GError **error);
 gboolean debrief_store_has_pending (DebriefStore *self);
 sqlite3 *debrief_store_open_reader (DebriefStore *self, GError **error);

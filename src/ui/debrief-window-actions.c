@@ -263,6 +263,18 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   /* Export what is on screen, including the last keystrokes */
   debrief_report_editor_commit (self->editor);
 
+  /* One export dialog at a time */
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    {
+      if (DEBRIEF_IS_EXPORT_DIALOG (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+        {
+          gtk_window_present (l->data);
+          g_list_free (l);
+          return;
+        }
+    }
+
   dialog = debrief_export_dialog_new (report);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);

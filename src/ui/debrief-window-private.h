@@ -62,10 +62,12 @@ struct _DebriefWindow
   gboolean            write_error_shown;
   /* Closing and opening another library wait until the library has
    * written its changes (and ask if it cannot) */
-  gboolean close_flushing;
-  gboolean close_confirmed;
-  gboolean searching;
-  gboolean navigate_on_select;
+  gboolean   close_flushing;
+  gboolean   close_confirmed;
+  GtkWindow *flush_dialog;
+  gboolean   disposed;
+  gboolean   searching;
+  gboolean   navigate_on_select;
 };
 
 void _debrief_window_class_actions_init (GtkWidgetClass *widget_class);

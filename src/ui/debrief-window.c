@@ -522,7 +522,7 @@ write_failed_cb (DebriefWindow *self, const GError *error, DebriefLibrary *libra
 
   /* Once per window and library: the changes stay in memory and every
    * later edit tries again. While the window closes, closing asks. */
-  if (self->write_error_shown || self->close_flushing)
+  if (self->write_error_shown || self->close_flushing || self->flush_dialog != NULL)
     return;
   self->write_error_shown = TRUE;
 
@@ -578,34 +578,56 @@ debrief_window_realize (GtkWidget *widget)
 }
 
 /* Something the window does once its library has written every change,
- * or once the user agrees to lose the changes that cannot be */
+ * or once the user agrees to lose the changes that cannot be. Shared
+ * (GRcBox) by the flush, the question and the idle that goes on; none of
+ * them keeps the window alive. */
 typedef struct
 {
-  DebriefWindow    *self;
+  GWeakRef          window;
   char             *consequence;
   char             *discard_label;
   DebriefWindowThen then;
   gpointer          data;
   GDestroyNotify    destroy;
+  gboolean          ran;
 } FlushThen;
 
 static void
-flush_then_free (FlushThen *ft)
-{
-  if (ft->destroy != NULL)
-    ft->destroy (ft->data);
-  g_object_unref (ft->self);
-  g_free (ft->consequence);
-  g_free (ft->discard_label);
-  g_free (ft);
-}
-
-static gboolean
-flush_then_run_cb (gpointer data)
+flush_then_clear (gpointer data)
 {
   FlushThen *ft = data;
 
-  ft->then (ft->self, ft->data);
+  if (ft->destroy != NULL)
+    ft->destroy (ft->data);
+  g_weak_ref_clear (&ft->window);
+  g_free (ft->consequence);
+  g_free (ft->discard_label);
+}
+
+static void
+flush_then_unref (gpointer data)
+{
+  g_rc_box_release_full (data, flush_then_clear);
+}
+
+static void
+flush_then_run (FlushThen *ft, gboolean discard)
+{
+  g_autoptr (DebriefWindow) self = g_weak_ref_get (&ft->window);
+
+  if (ft->ran || self == NULL || self->disposed)
+    return;
+
+  ft->ran = TRUE;
+  if (discard && self->library != NULL)
+    debrief_library_discard_unsaved (self->library);
+  ft->then (self, ft->data);
+}
+
+static gboolean
+flush_then_discard_cb (gpointer data)
+{
+  flush_then_run (data, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -613,36 +635,48 @@ flush_then_run_cb (gpointer data)
 static void
 flush_then_response_cb (AdwMessageDialog *dialog, const char *response, FlushThen *ft)
 {
-  DebriefWindow *self = ft->self;
+  g_autoptr (DebriefWindow) self = g_weak_ref_get (&ft->window);
 
-  self->close_flushing = FALSE;
-  if (g_str_equal (response, "export"))
+  if (self != NULL && g_str_equal (response, "export"))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.export", NULL);
   else if (g_str_equal (response, "discard"))
-    {
-      /* Once the dialog, which may close with the window, is done */
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_then_run_cb, ft,
-                       (GDestroyNotify) flush_then_free);
-      return;
-    }
+    /* Once the dialog, which may close with the window, is done */
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_then_discard_cb, g_rc_box_acquire (ft),
+                     flush_then_unref);
+}
 
-  flush_then_free (ft);
+static void
+flush_then_dialog_gone_cb (gpointer data, GClosure *closure)
+{
+  flush_then_unref (data);
+}
+
+/* The question is gone, answered or not: the window may ask again */
+static void
+flush_dialog_unmap_cb (GtkWidget *dialog, DebriefWindow *self)
+{
+  if (self->flush_dialog == GTK_WINDOW (dialog))
+    self->flush_dialog = NULL;
 }
 
 static void
 flush_then_flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  FlushThen     *ft = user_data;
-  DebriefWindow *self = ft->self;
+  FlushThen *ft = user_data;
+  g_autoptr (DebriefWindow) self = g_weak_ref_get (&ft->window);
   g_autoptr (GError) error = NULL;
   g_autofree char  *body = NULL;
   AdwMessageDialog *dialog;
+  gboolean          saved;
 
-  if (debrief_library_flush_finish (DEBRIEF_LIBRARY (object), result, &error))
+  saved = debrief_library_flush_finish (DEBRIEF_LIBRARY (object), result, &error);
+  if (self != NULL)
+    self->close_flushing = FALSE;
+  if (saved || self == NULL || self->disposed)
     {
-      self->close_flushing = FALSE;
-      ft->then (self, ft->data);
-      flush_then_free (ft);
+      if (saved)
+        flush_then_run (ft, FALSE);
+      flush_then_unref (ft);
       return;
     }
 
@@ -656,7 +690,11 @@ flush_then_flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (flush_then_response_cb), ft);
+  /* The dialog holds the task from here until it is gone */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (flush_then_response_cb), ft,
+                         flush_then_dialog_gone_cb, 0);
+  g_signal_connect_object (dialog, "unmap", G_CALLBACK (flush_dialog_unmap_cb), self, 0);
+  self->flush_dialog = GTK_WINDOW (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -667,7 +705,9 @@ flush_then_flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data
  *
  * Calls @then once the library has written every change. Changes that
  * cannot be written are never dropped without asking: the user may keep
- * the window as it is, export a copy of the open report, or go on.
+ * the window as it is, export a copy of the open report, or go on. While
+ * the window waits or asks, another request shows the question again and
+ * is otherwise dropped.
  */
 void
 _debrief_window_flush_then (DebriefWindow    *self,
@@ -679,24 +719,19 @@ _debrief_window_flush_then (DebriefWindow    *self,
 {
   FlushThen *ft;
 
-  if (self->library == NULL)
+  if (self->library == NULL || self->close_flushing || self->flush_dialog != NULL)
     {
-      then (self, data);
+      if (self->library == NULL)
+        then (self, data);
+      else if (self->flush_dialog != NULL)
+        gtk_window_present (self->flush_dialog);
       if (destroy != NULL)
         destroy (data);
       return;
     }
 
-  /* Already waiting, or asking */
-  if (self->close_flushing)
-    {
-      if (destroy != NULL)
-        destroy (data);
-      return;
-    }
-
-  ft = g_new0 (FlushThen, 1);
-  ft->self = g_object_ref (self);
+  ft = g_rc_box_new0 (FlushThen);
+  g_weak_ref_init (&ft->window, self);
   ft->consequence = g_strdup (consequence);
   ft->discard_label = g_strdup (discard_label);
   ft->then = then;
@@ -713,20 +748,40 @@ close_then (DebriefWindow *self, gpointer data)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Whether another window shows the same library, and so keeps its
+ * changes when this one closes */
+static gboolean
+library_shown_elsewhere (DebriefWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    {
+      if (l->data != self && DEBRIEF_IS_WINDOW (l->data) &&
+          debrief_window_get_library (l->data) == self->library)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 debrief_window_close_request (GtkWindow *window)
 {
   DebriefWindow *self = DEBRIEF_WINDOW (window);
 
-  if (self->close_confirmed || self->library == NULL)
+  /* Keep a title being typed, and what was typed while the changes were
+   * being written */
+  finish_title_editing (self, TRUE);
+  debrief_report_editor_commit (self->editor);
+
+  if (self->close_confirmed || self->library == NULL || library_shown_elsewhere (self))
     {
       save_window_state (self);
       return GTK_WINDOW_CLASS (debrief_window_parent_class)->close_request (window);
     }
 
-  /* Keep a title being typed, then close once every change is on disk */
-  finish_title_editing (self, TRUE);
-  debrief_report_editor_commit (self->editor);
+  /* Close once every change is on disk */
   _debrief_window_flush_then (
       self, _ ("If you close the window now, the changes that could not be saved are lost."),
       _ ("_Close and Lose Changes"), close_then, NULL, NULL);
@@ -738,6 +793,11 @@ static void
 debrief_window_dispose (GObject *object)
 {
   DebriefWindow *self = (DebriefWindow *) object;
+
+  /* A pending flush or question ends with the window */
+  self->disposed = TRUE;
+  if (self->flush_dialog != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->flush_dialog));
 
   if (self->search_cancellable != NULL)
     g_cancellable_cancel (self->search_cancellable);

@@ -820,11 +820,19 @@ test_close_with_unsaved_changes_asks (Fixture *fixture, gconstpointer data)
   g_assert_false (gone);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
+  /* A question that goes away unanswered leaves the window as it was */
+  gtk_window_close (GTK_WINDOW (window));
+  debrief_ui_test_run_until (message_dialog_shown, NULL);
+  gtk_window_destroy (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  debrief_ui_test_run_for (50);
+  g_assert_false (gone);
+
   /* Asked again, the user lets the changes go */
   gtk_window_close (GTK_WINDOW (window));
   debrief_ui_test_run_until (message_dialog_shown, NULL);
   dialog = ADW_MESSAGE_DIALOG (debrief_ui_test_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   debrief_ui_test_run_until (is_true, &gone);
 
   sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
