@@ -67,6 +67,7 @@ struct _DebriefStore
   GError    *error;
   guint64    submitted;
   guint64    completed;
+  guint64    discarded; /* batches up to this one are not kept when they fail */
   gboolean   quit;
   GSList    *notify_sources;
 
@@ -625,6 +626,13 @@ schedule_notify (DebriefStore *self, const GError *error)
 static void
 batch_done (DebriefStore *self, GPtrArray *batch, GError *error)
 {
+  /* The user chose to lose it while it was being written */
+  if (error != NULL && self->completed + 1 <= self->discarded)
+    {
+      g_debug ("Discarded changes could not be saved: %s", error->message);
+      g_clear_error (&error);
+    }
+
   if (error != NULL)
     {
       g_debug ("Could not save changes: %s", error->message);
@@ -1069,9 +1077,9 @@ debrief_store_commit (DebriefStore *self)
 /**
  * debrief_store_discard:
  *
- * Drops every change not yet handed to the writer, and those that failed
- * to be written: for when the user chose to lose them. What the writer
- * is writing now still goes on.
+ * Drops every change not yet written, and those that failed to be
+ * written: for when the user chose to lose them. A batch the writer is
+ * writing now is still written if it can be, and dropped if it fails.
  */
 void
 debrief_store_discard (DebriefStore *self)
@@ -1084,6 +1092,12 @@ debrief_store_discard (DebriefStore *self)
   g_hash_table_remove_all (self->pending_keys);
   g_ptr_array_set_size (self->pending, 0);
   g_clear_pointer (&self->failed, g_ptr_array_unref);
+  /* Batches waiting for the writer go too; the one it is writing is not
+   * kept if it fails */
+  self->completed += g_queue_get_length (&self->batches);
+  g_queue_clear_full (&self->batches, (GDestroyNotify) g_ptr_array_unref);
+  self->discarded = self->submitted;
+  g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
 }
 

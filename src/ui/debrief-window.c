@@ -698,6 +698,23 @@ flush_then_flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Whether another window shows the same library, and so keeps its
+ * changes when this one closes */
+static gboolean
+library_shown_elsewhere (DebriefWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    {
+      if (l->data != self && DEBRIEF_IS_WINDOW (l->data) &&
+          debrief_window_get_library (l->data) == self->library)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * _debrief_window_flush_then:
  * @consequence: what happens to the changes if the user goes on anyway
@@ -719,9 +736,11 @@ _debrief_window_flush_then (DebriefWindow    *self,
 {
   FlushThen *ft;
 
-  if (self->library == NULL || self->close_flushing || self->flush_dialog != NULL)
+  /* Another window showing the same library keeps its changes */
+  if (self->library == NULL || self->close_flushing || self->flush_dialog != NULL ||
+      library_shown_elsewhere (self))
     {
-      if (self->library == NULL)
+      if (self->library == NULL || library_shown_elsewhere (self))
         then (self, data);
       else if (self->flush_dialog != NULL)
         gtk_window_present (self->flush_dialog);
@@ -746,23 +765,6 @@ close_then (DebriefWindow *self, gpointer data)
 {
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
-}
-
-/* Whether another window shows the same library, and so keeps its
- * changes when this one closes */
-static gboolean
-library_shown_elsewhere (DebriefWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
-    {
-      if (l->data != self && DEBRIEF_IS_WINDOW (l->data) &&
-          debrief_window_get_library (l->data) == self->library)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "debrief-test-util.h"
 
@@ -399,6 +400,46 @@ test_updated_at (void)
   debrief_test_remove_dir (dir);
 }
 
+/* Changes that cannot be written are kept until the user lets them go */
+static void
+test_discard_unsaved (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "discard.debrief");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  DebriefLibrary *library;
+  DebriefReport  *report;
+  sqlite3        *other = NULL;
+  sqlite3_stmt   *stmt = NULL;
+
+  library = debrief_test_open_library (file);
+  report = debrief_library_create_report (library, "Kept title", NULL);
+  g_assert_true (debrief_library_flush (library, NULL));
+
+  /* Another program holds the write lock: the change fails and is kept */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  debrief_report_set_title (report, "Lost title");
+  g_assert_false (debrief_library_flush (library, &error));
+  g_clear_error (&error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+
+  /* Let go: nothing is left to write, and the file keeps the old title */
+  debrief_library_discard_unsaved (library);
+  g_assert_true (debrief_library_flush (library, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (other, "SELECT title FROM reports", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Kept title");
+  sqlite3_finalize (stmt);
+  sqlite3_close (other);
+
+  g_assert_finalize_object (library);
+  debrief_test_remove_dir (dir);
+}
+
 static void
 loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -506,6 +547,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/persistence/load-async", test_load_async);
   g_test_add_func ("/persistence/autosave", test_autosave);
   g_test_add_func ("/persistence/close-saves", test_close_saves);
+  g_test_add_func ("/persistence/discard-unsaved", test_discard_unsaved);
   g_test_add_func ("/persistence/updated-at", test_updated_at);
 
   return g_test_run ();
