@@ -62,7 +62,7 @@ struct _DebriefWindow
   gboolean            write_error_shown;
   /* Closing and opening another library wait until the library has
    * written its changes (and ask if it cannot) */
-  gboolean   close_flushing;
+  gboolean   flushing;
   gboolean   close_confirmed;
   GtkWindow *flush_dialog;
   gboolean   disposed;

@@ -522,7 +522,7 @@ write_failed_cb (DebriefWindow *self, const GError *error, DebriefLibrary *libra
 
   /* Once per window and library: the changes stay in memory and every
    * later edit tries again. While the window closes, closing asks. */
-  if (self->write_error_shown || self->close_flushing || self->flush_dialog != NULL)
+  if (self->write_error_shown || self->flushing || self->flush_dialog != NULL)
     return;
   self->write_error_shown = TRUE;
 
@@ -671,7 +671,7 @@ flush_then_flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data
 
   saved = debrief_library_flush_finish (DEBRIEF_LIBRARY (object), result, &error);
   if (self != NULL)
-    self->close_flushing = FALSE;
+    self->flushing = FALSE;
   if (saved || self == NULL || self->disposed)
     {
       if (saved)
@@ -736,14 +736,20 @@ _debrief_window_flush_then (DebriefWindow    *self,
 {
   FlushThen *ft;
 
-  /* Another window showing the same library keeps its changes */
-  if (self->library == NULL || self->close_flushing || self->flush_dialog != NULL ||
-      library_shown_elsewhere (self))
+  /* Already writing, or asking */
+  if (self->flushing || self->flush_dialog != NULL)
     {
-      if (self->library == NULL || library_shown_elsewhere (self))
-        then (self, data);
-      else if (self->flush_dialog != NULL)
+      if (self->flush_dialog != NULL)
         gtk_window_present (self->flush_dialog);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  /* Nothing to write, or another window on the same library keeps it */
+  if (self->library == NULL || library_shown_elsewhere (self))
+    {
+      then (self, data);
       if (destroy != NULL)
         destroy (data);
       return;
@@ -756,7 +762,7 @@ _debrief_window_flush_then (DebriefWindow    *self,
   ft->then = then;
   ft->data = data;
   ft->destroy = destroy;
-  self->close_flushing = TRUE;
+  self->flushing = TRUE;
   debrief_library_flush_async (self->library, NULL, flush_then_flushed_cb, ft);
 }
 
