@@ -28,18 +28,9 @@ action_field_help (const char *field)
   if (g_str_equal (field, "due"))
     return g_strdup (_ ("the due date, YYYY-MM-DD; empty to clear"));
   if (g_str_equal (field, "status"))
-    {
-      g_autofree char *statuses = debrief_enum_list_nicks (DEBRIEF_TYPE_ACTION_STATUS);
-
-      /* Translators: %s is a list of values such as "open, in-progress, done" */
-      return g_strdup_printf (_ ("one of %s"), statuses);
-    }
+    return debrief_cli_describe_values (DEBRIEF_TYPE_ACTION_STATUS);
   if (g_str_equal (field, "type"))
-    {
-      g_autofree char *types = debrief_enum_list_nicks (DEBRIEF_TYPE_ACTION_TYPE);
-
-      return g_strdup_printf (_ ("one of %s"), types);
-    }
+    return debrief_cli_describe_values (DEBRIEF_TYPE_ACTION_TYPE);
   if (g_str_equal (field, "link"))
     return g_strdup (_ ("the issue tracker’s link"));
 

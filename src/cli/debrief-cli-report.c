@@ -69,18 +69,9 @@ report_field_help (const char *field)
   if (g_str_equal (field, "title"))
     return g_strdup (_ ("the report’s title, one line"));
   if (g_str_equal (field, "status"))
-    {
-      g_autofree char *statuses = debrief_enum_list_nicks (DEBRIEF_TYPE_STATUS);
-
-      /* Translators: %s is a list of values such as "draft, in-review, final" */
-      return g_strdup_printf (_ ("one of %s"), statuses);
-    }
+    return debrief_cli_describe_values (DEBRIEF_TYPE_STATUS);
   if (g_str_equal (field, "severity"))
-    {
-      g_autofree char *severities = debrief_enum_list_nicks (DEBRIEF_TYPE_SEVERITY);
-
-      return g_strdup_printf (_ ("one of %s"), severities);
-    }
+    return debrief_cli_describe_values (DEBRIEF_TYPE_SEVERITY);
   if (g_str_equal (field, "lead"))
     return g_strdup (_ ("the incident lead’s name"));
   if (g_str_equal (field, "timezone"))

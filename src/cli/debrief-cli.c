@@ -513,6 +513,21 @@ debrief_cli_print_json (JsonNode *node)
 }
 
 /**
+ * debrief_cli_describe_values:
+ *
+ * Returns: (transfer full): field help for an enum field, listing its
+ *   values, e.g. "one of open, in-progress, done"
+ */
+char *
+debrief_cli_describe_values (GType enum_type)
+{
+  g_autofree char *nicks = debrief_enum_list_nicks (enum_type);
+
+  /* Translators: %s is a list of values such as "open, in-progress, done" */
+  return g_strdup_printf (_ ("one of %s"), nicks);
+}
+
+/**
  * debrief_cli_describe_fields:
  * @fields: the names a `set` command takes
  * @help: gives each name's help

@@ -104,6 +104,7 @@ void debrief_cli_json_add_string (JsonBuilder *builder, const char *name, const 
 typedef char *(*DebriefCliFieldHelp) (const char *field);
 
 char *debrief_cli_describe_fields (const char *const *fields, DebriefCliFieldHelp help);
+char *debrief_cli_describe_values (GType enum_type);
 void  debrief_cli_json_add_time (JsonBuilder *builder, const char *name, gint64 utc);
 
 G_END_DECLS
