@@ -69,12 +69,14 @@ struct _DebriefStore
   guint64    completed;
   guint64    discarded; /* batches up to this one are not kept when they fail */
   gboolean   quit;
+  guint      busy_timeout_ms;
   GSList    *notify_sources;
 
   /* Writer thread */
   GThread *thread;
   sqlite3 *wdb;
   int      wal_pages;
+  gint64   busy_since;
 };
 
 static void
@@ -667,9 +669,48 @@ wal_hook_cb (gpointer user_data, sqlite3 *db, const char *name, int pages)
   return SQLITE_OK;
 }
 
+/* How long a write waits for another program's lock on the library */
+#define BUSY_TIMEOUT_MS 5000
+
+/* Called with the mutex held: whether the batch being written was let go
+ * by debrief_store_discard() */
+static gboolean
+writing_discarded (DebriefStore *self)
+{
+  return self->completed + 1 <= self->discarded;
+}
+
+/* Like sqlite3_busy_timeout(), but the wait ends as soon as the user lets
+ * go of the changes being written, so that closing the library then does
+ * not wait for the lock on the main thread. */
+static int
+writer_busy_cb (gpointer data, int count)
+{
+  DebriefStore *self = data;
+  gint64        now = g_get_monotonic_time ();
+  gint64        deadline;
+  gboolean      again;
+
+  if (count == 0)
+    self->busy_since = now;
+
+  g_mutex_lock (&self->mutex);
+  deadline = self->busy_since + (gint64) self->busy_timeout_ms * G_TIME_SPAN_MILLISECOND;
+  /* Try the lock again every 20 ms; discarding wakes the wait */
+  if (!writing_discarded (self) && now < deadline)
+    g_cond_wait_until (&self->cond, &self->mutex,
+                       MIN (now + 20 * G_TIME_SPAN_MILLISECOND, deadline));
+  again = !writing_discarded (self) && g_get_monotonic_time () < deadline;
+  g_mutex_unlock (&self->mutex);
+
+  return again;
+}
+
 static gboolean
 setup_writer (DebriefStore *self, GError **error)
 {
+  sqlite3_busy_handler (self->wdb, writer_busy_cb, self);
+
   if (!exec (self->wdb, "PRAGMA foreign_keys = ON", error) ||
       !exec (self->wdb, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self->wdb, "PRAGMA wal_autocheckpoint = 0", error))
@@ -731,7 +772,7 @@ open_connection (const char *path, gboolean read_only, sqlite3 **db, GError **er
    * writing to the library either: read it as immutable then. */
   if (rc == SQLITE_OK && read_only)
     {
-      sqlite3_busy_timeout (*db, 5000);
+      sqlite3_busy_timeout (*db, BUSY_TIMEOUT_MS);
       rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
     }
   if (read_only && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY))
@@ -757,7 +798,7 @@ open_connection (const char *path, gboolean read_only, sqlite3 **db, GError **er
     }
 
   sqlite3_extended_result_codes (*db, 1);
-  sqlite3_busy_timeout (*db, 5000);
+  sqlite3_busy_timeout (*db, BUSY_TIMEOUT_MS);
 
   return TRUE;
 }
@@ -796,6 +837,7 @@ debrief_store_open (const char *path, gboolean *created, GError **error)
     }
 
   self = g_new0 (DebriefStore, 1);
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
   self->path = g_strdup (path);
   self->context = g_main_context_ref_thread_default ();
   self->pending = g_ptr_array_new_with_free_func (op_free);
@@ -1079,7 +1121,8 @@ debrief_store_commit (DebriefStore *self)
  *
  * Drops every change not yet written, and those that failed to be
  * written: for when the user chose to lose them. A batch the writer is
- * writing now is still written if it can be, and dropped if it fails.
+ * writing now is still written if it can be, and dropped if it fails; if
+ * it waits for another program's lock, it stops waiting and fails.
  */
 void
 debrief_store_discard (DebriefStore *self)
@@ -1097,7 +1140,24 @@ debrief_store_discard (DebriefStore *self)
   self->completed += g_queue_get_length (&self->batches);
   g_queue_clear_full (&self->batches, (GDestroyNotify) g_ptr_array_unref);
   self->discarded = self->submitted;
+  /* Wakes a writer waiting for the lock, which then gives up */
   g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * debrief_store_set_busy_timeout:
+ * @timeout_ms: how long a write waits for another program's lock
+ *
+ * For tests: the default is five seconds.
+ */
+void
+debrief_store_set_busy_timeout (DebriefStore *self, guint timeout_ms)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->mutex);
+  self->busy_timeout_ms = timeout_ms;
   g_mutex_unlock (&self->mutex);
 }
 

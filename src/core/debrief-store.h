@@ -45,6 +45,7 @@ void debrief_store_queue_func (DebriefStore         *self,
 void debrief_store_commit (DebriefStore *self);
 gboolean debrief_store_flush (DebriefStore *self, GError **error);
 void     debrief_store_discard (DebriefStore *self);
+void     debrief_store_set_busy_timeout (DebriefStore *self, guint timeout_ms);
 gboolean debrief_store_wait (DebriefStore *self, GError **error);
 gboolean debrief_store_has_pending (DebriefStore *self);
 sqlite3 *debrief_store_open_reader (DebriefStore *self, GError **error);

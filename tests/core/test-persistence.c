@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "debrief-private.h"
+#include "debrief-store.h"
 #include "debrief-test-util.h"
 
 /* Every edit is read back by a new process, which sees only what reached
@@ -400,6 +402,19 @@ test_updated_at (void)
   debrief_test_remove_dir (dir);
 }
 
+/* What another program reads as the one report's title */
+static void
+assert_title_on_disk (sqlite3 *db, const char *title)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT title FROM reports", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, title);
+  sqlite3_finalize (stmt);
+}
+
 /* Changes that cannot be written are kept until the user lets them go */
 static void
 test_discard_unsaved (void)
@@ -411,7 +426,6 @@ test_discard_unsaved (void)
   DebriefLibrary *library;
   DebriefReport  *report;
   sqlite3        *other = NULL;
-  sqlite3_stmt   *stmt = NULL;
 
   library = debrief_test_open_library (file);
   report = debrief_library_create_report (library, "Kept title", NULL);
@@ -429,14 +443,71 @@ test_discard_unsaved (void)
   debrief_library_discard_unsaved (library);
   g_assert_true (debrief_library_flush (library, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (other, "SELECT title FROM reports", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Kept title");
-  sqlite3_finalize (stmt);
+  assert_title_on_disk (other, "Kept title");
   sqlite3_close (other);
 
   g_assert_finalize_object (library);
+  debrief_test_remove_dir (dir);
+}
+
+static void
+flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  int *saved = user_data;
+
+  *saved = debrief_library_flush_finish (DEBRIEF_LIBRARY (object), result, NULL);
+}
+
+static gboolean
+fail_waiting_cb (gpointer data)
+{
+  g_error ("Still waiting for the lock after the changes were let go");
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Letting go of changes that wait for another program's lock ends the
+ * wait at once, so that closing the library does not wait for the lock */
+static void
+test_discard_while_waiting (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autoptr (GFile) file = debrief_test_file (dir, "waiting.debrief");
+  g_autofree char *path = g_file_get_path (file);
+  DebriefLibrary  *library;
+  DebriefReport   *report;
+  sqlite3         *other = NULL;
+  int              saved = -1;
+  guint            guard;
+
+  library = debrief_test_open_library (file);
+  report = debrief_library_create_report (library, "Kept title", NULL);
+  g_assert_true (debrief_library_flush (library, NULL));
+  /* Far longer than the guard below */
+  debrief_store_set_busy_timeout (_debrief_library_get_store (library), 10 * 60 * 1000);
+
+  /* Another program holds the write lock while the change is written */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  debrief_report_set_title (report, "Lost title");
+  debrief_library_flush_async (library, NULL, flushed_cb, &saved);
+  /* Give the writer time to start waiting (if it has not, the change is
+   * dropped before it is written, and the test passes as well) */
+  g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+
+  debrief_library_discard_unsaved (library);
+  guard = g_timeout_add_seconds (30, fail_waiting_cb, NULL);
+  while (saved == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  g_assert_true (saved);
+
+  /* Still locked, and closing does not wait either */
+  g_assert_finalize_object (library);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  assert_title_on_disk (other, "Kept title");
+  sqlite3_close (other);
+
   debrief_test_remove_dir (dir);
 }
 
@@ -548,6 +619,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/persistence/autosave", test_autosave);
   g_test_add_func ("/persistence/close-saves", test_close_saves);
   g_test_add_func ("/persistence/discard-unsaved", test_discard_unsaved);
+  g_test_add_func ("/persistence/discard-while-waiting", test_discard_while_waiting);
   g_test_add_func ("/persistence/updated-at", test_updated_at);
 
   return g_test_run ();
