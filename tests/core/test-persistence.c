@@ -451,11 +451,20 @@ test_discard_unsaved (void)
 }
 
 static void
+task_gone_cb (gpointer data, GObject *where_the_object_was)
+{
+  g_atomic_int_set ((int *) data, TRUE);
+}
+
+static void
 flushed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   int *saved = user_data;
 
-  *saved = debrief_library_flush_finish (DEBRIEF_LIBRARY (object), result, NULL);
+  saved[0] = debrief_library_flush_finish (DEBRIEF_LIBRARY (object), result, NULL);
+  /* The worker thread may hold the task, and so the library, a moment
+   * longer */
+  g_object_weak_ref (G_OBJECT (result), task_gone_cb, &saved[1]);
 }
 
 static gboolean
@@ -477,7 +486,7 @@ test_discard_while_waiting (void)
   DebriefLibrary  *library;
   DebriefReport   *report;
   sqlite3         *other = NULL;
-  int              saved = -1;
+  int              saved[2] = { -1, FALSE };
   guint            guard;
 
   library = debrief_test_open_library (file);
@@ -490,17 +499,19 @@ test_discard_while_waiting (void)
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
   debrief_report_set_title (report, "Lost title");
-  debrief_library_flush_async (library, NULL, flushed_cb, &saved);
+  debrief_library_flush_async (library, NULL, flushed_cb, saved);
   /* Give the writer time to start waiting (if it has not, the change is
    * dropped before it is written, and the test passes as well) */
   g_usleep (200 * G_TIME_SPAN_MILLISECOND);
 
   debrief_library_discard_unsaved (library);
   guard = g_timeout_add_seconds (30, fail_waiting_cb, NULL);
-  while (saved == -1)
+  while (saved[0] == -1)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (guard);
-  g_assert_true (saved);
+  g_assert_true (saved[0]);
+  while (!g_atomic_int_get (&saved[1]))
+    g_usleep (1000);
 
   /* Still locked, and closing does not wait either */
   g_assert_finalize_object (library);
