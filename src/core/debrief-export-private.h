@@ -111,6 +111,18 @@ char *_debrief_export_format_time (DebriefExportSnapshot *snapshot,
 char *_debrief_export_chat_author (const char *text);
 char *_debrief_export_strip_chat_author (const char *text);
 
+/* Addresses, in debrief-export-links.c */
+const char *_debrief_export_link_removed (void);
+gboolean    _debrief_export_looks_like_address (const char *text);
+typedef struct
+{
+  char  in;     /* 0 in text, '<' in a tag, '!' in a comment */
+  char  quote;  /* in a tag: the quote of the value it is in */
+  guint dashes; /* in a comment: the '-' just before */
+} DebriefHtmlState;
+
+char *_debrief_export_html_text (const char *html, gssize length, DebriefHtmlState *state);
+
 /* Names of people, in debrief-export-names.c */
 typedef struct
 {

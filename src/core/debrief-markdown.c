@@ -77,9 +77,9 @@ typedef struct
   /* Where the text of the link being written starts */
   GString *link_out;
   gsize    link_start;
+  /* An inline tag taken out (links not allowed) may run over a line */
+  DebriefHtmlState html;
 } Writer;
-
-static const char *link_removed = N_ ("[link removed]");
 
 static void
 container_clear (gpointer data)
@@ -89,15 +89,6 @@ container_clear (gpointer data)
   g_free (c->marker);
 }
 
-/* Whether @text looks like an address rather than words */
-static gboolean
-looks_like_address (const char *text)
-{
-  return strstr (text, "://") != NULL || g_str_has_prefix (text, "www.") ||
-         g_str_has_prefix (text, "mailto:") ||
-         (strchr (text, '@') != NULL && strchr (text, ' ') == NULL);
-}
-
 /* What a link reads as when links are not allowed: its text, unless the
  * text is itself the address. */
 static const char *
@@ -105,8 +96,8 @@ plain_link_text (const char *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  if (*stripped == '\0' || looks_like_address (stripped))
-    return _ (link_removed);
+  if (*stripped == '\0' || _debrief_export_looks_like_address (stripped))
+    return _debrief_export_link_removed ();
 
   return text;
 }
@@ -566,6 +557,32 @@ enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
   return 0;
 }
 
+/* An HTML block in a profile without links: its text, without the tags
+ * and the addresses, as a paragraph */
+static void
+write_html_text (Writer *w, const char *html)
+{
+  g_autofree char *text = _debrief_export_html_text (html, -1, NULL);
+  g_autofree char *shown = _debrief_export_remove_names (w->names, text, -1);
+  g_auto (GStrv) lines = g_strsplit (shown, "\n", -1);
+  gboolean any = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      if (any)
+        newline (w);
+      ensure_line (w);
+      append_escaped (w, w->out, lines[i], strlen (lines[i]));
+      any = TRUE;
+    }
+  if (any)
+    newline (w);
+  w->block_done = any;
+}
+
 static int
 leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
 {
@@ -612,10 +629,17 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
         {
           g_autoptr (GString) code = g_steal_pointer (&w->code);
           g_auto (GStrv) lines = NULL;
-          g_autofree char *shown = _debrief_export_remove_names (w->names, code->str, -1);
+          g_autofree char *shown = NULL;
           guint            n;
           guint            fence_len;
 
+          if (type == MD_BLOCK_HTML && !w->links)
+            {
+              write_html_text (w, code->str);
+              break;
+            }
+
+          shown = _debrief_export_remove_names (w->names, code->str, -1);
           g_string_assign (code, shown);
           fence_len = MAX (3, longest_run (code->str, '`') + 1);
           if (code->len > 0 && code->str[code->len - 1] == '\n')
@@ -888,6 +912,10 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
       return 0;
     }
 
+  /* A tag being taken out runs over a line */
+  if (w->html.in != 0 && (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR))
+    return 0;
+
   /* Plain text waits until all of it is there: it is escaped as a whole,
    * and a name may run across a line break */
   if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH ||
@@ -924,6 +952,15 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
           newline (w);
         break;
       case MD_TEXT_HTML:
+        /* Without links, a tag goes (and the address in it), its text
+         * stays */
+        if (!w->links)
+          {
+            g_autofree char *plain = _debrief_export_html_text (text, (gssize) size, &w->html);
+
+            append_escaped (w, target (w), plain, strlen (plain));
+            break;
+          }
         shown = _debrief_export_remove_names (w->names, text, (gssize) size);
         g_string_append (target (w), shown);
         break;

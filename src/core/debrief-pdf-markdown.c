@@ -78,7 +78,10 @@ typedef struct
   GArray         *links;
   GArray         *spans;
   gboolean        in_code;
-  int             heading;
+  gboolean        in_html; /* an HTML block shown as its text only */
+  /* An inline tag taken out (links not allowed) may run over a line */
+  DebriefHtmlState html;
+  int              heading;
 
   /* Link text kept as plain text */
   guint    plain_depth;
@@ -119,14 +122,6 @@ cell_free (gpointer data)
   g_clear_pointer (&cell->attrs, pango_attr_list_unref);
   g_clear_pointer (&cell->links, g_array_unref);
   g_free (cell);
-}
-
-static gboolean
-looks_like_address (const char *text)
-{
-  return strstr (text, "://") != NULL || g_str_has_prefix (text, "www.") ||
-         g_str_has_prefix (text, "mailto:") ||
-         (strchr (text, '@') != NULL && strchr (text, ' ') == NULL);
 }
 
 static double
@@ -728,8 +723,16 @@ enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
         }
         break;
 
-      case MD_BLOCK_CODE:
       case MD_BLOCK_HTML:
+        /* Without links, its text as a paragraph: no tags, no addresses */
+        if (!b->links_allowed)
+          {
+            b->in_html = TRUE;
+            text_begin (b, in_quote (b) ? DEBRIEF_PDF_STYLE_QUOTE : DEBRIEF_PDF_STYLE_BODY);
+            break;
+          }
+        G_GNUC_FALLTHROUGH;
+      case MD_BLOCK_CODE:
         b->in_code = TRUE;
         text_begin (b, DEBRIEF_PDF_STYLE_CODE);
         break;
@@ -765,6 +768,26 @@ enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
     }
 
   return 0;
+}
+
+/* The text of an HTML block in a profile without links: the tags and the
+ * addresses go, its lines run together */
+static void
+html_block_flush (Builder *b)
+{
+  g_autofree char *plain = _debrief_export_html_text (b->text->str, (gssize) b->text->len, NULL);
+
+  b->in_html = FALSE;
+  g_strdelimit (plain, "\n\r\t", ' ');
+  g_strstrip (plain);
+  if (*plain == '\0')
+    {
+      text_reset (b);
+      return;
+    }
+
+  g_string_assign (b->text, plain);
+  text_flush (b, space_for (b, 6));
 }
 
 static int
@@ -807,8 +830,14 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
         }
         break;
 
-      case MD_BLOCK_CODE:
       case MD_BLOCK_HTML:
+        if (b->in_html)
+          {
+            html_block_flush (b);
+            break;
+          }
+        G_GNUC_FALLTHROUGH;
+      case MD_BLOCK_CODE:
         text_flush (b, space_for (b, 7));
         b->in_code = FALSE;
         break;
@@ -917,11 +946,11 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
       /* The text of the link stays; an address shown as its own text goes */
       b->plain_depth = 0;
       note_edge (b);
-      if (*stripped == '\0' || looks_like_address (stripped))
+      if (*stripped == '\0' || _debrief_export_looks_like_address (stripped))
         {
           guint at = (guint) b->text->len;
 
-          g_string_append (b->text, _ ("[link removed]"));
+          g_string_append (b->text, _debrief_export_link_removed ());
           add_attr (b, pango_attr_style_new (PANGO_STYLE_ITALIC), at);
         }
       else
@@ -986,12 +1015,29 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
   return 0;
 }
 
+static void
+append_text (Builder *b, GString *out, const char *text, gsize size)
+{
+  g_autofree char *composed = NULL;
+
+  /* Names are found in composed form (NFC) */
+  if (b->names != NULL && b->names->len > 0 &&
+      (composed = g_utf8_normalize (text, (gssize) size, G_NORMALIZE_DEFAULT_COMPOSE)))
+    g_string_append (out, composed);
+  else
+    g_string_append_len (out, text, size);
+}
+
 static int
 text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
 {
   Builder         *b = user_data;
   GString         *out;
   g_autofree char *shown = NULL;
+
+  /* A tag being taken out runs over a line */
+  if (b->html.in != 0 && (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR))
+    return 0;
 
   if (b->plain_depth > 0)
     out = b->plain;
@@ -1015,17 +1061,22 @@ text_cb (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
       case MD_TEXT_ENTITY:
         append_entity (out, text, size);
         break;
+      case MD_TEXT_HTML:
+        /* Without links, an inline tag goes (and the address in it); an
+         * HTML block is cleaned once it is all there */
+        if (!b->links_allowed && !b->in_html)
+          {
+            shown = _debrief_export_html_text (text, (gssize) size, &b->html);
+            append_text (b, out, shown, strlen (shown));
+            break;
+          }
+        append_text (b, out, text, size);
+        break;
       case MD_TEXT_NORMAL:
       case MD_TEXT_CODE:
-      case MD_TEXT_HTML:
       case MD_TEXT_LATEXMATH:
       default:
-        /* Names are found in composed form (NFC) */
-        if (b->names != NULL && b->names->len > 0 &&
-            (shown = g_utf8_normalize (text, (gssize) size, G_NORMALIZE_DEFAULT_COMPOSE)))
-          g_string_append (out, shown);
-        else
-          g_string_append_len (out, text, size);
+        append_text (b, out, text, size);
         break;
     }
 

@@ -916,8 +916,7 @@ test_customer_removes_names (void)
   g_assert_nonnull (strstr (md, "paged: [name removed]\n"));
   g_assert_nonnull (strstr (md, "\\[name removed\\] and \\[name removed\\] restarted the "
                                 "DEV cluster; Dev and staging, the Jenkins pipeline and the "
-                                "Actions taken were fine. \\[name removed\\] agreed. Inline "
-                                "<abbr title=\"[name removed]\">DP</abbr>."));
+                                "Actions taken were fine. \\[name removed\\] agreed. Inline DP."));
   g_assert_nonnull (strstr (md, "Janacek's dashboard"));
 
   /* The full report keeps them */
@@ -998,6 +997,61 @@ test_customer_names_in_paragraphs (void)
   g_assert_nonnull (strstr (md, "Start `[name removed]` here, **\\[name removed\\]** there, "
                                 "before`[name removed]`after.\n\nAsk \\[name removed\\] and "
                                 "\\[name removed\\].\n"));
+}
+
+/* Raw HTML hides addresses in its tags: the customer note keeps its text
+ * only, in the PDF and in Markdown; the full report keeps it as written */
+static void
+test_customer_raw_html (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Raw HTML");
+  g_autoptr (DebriefExportOptions) options = options_new ("customer", "a4");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) markdown = NULL;
+  g_autofree char *md = NULL;
+  Export           e = { 0 };
+
+  g_assert_true (debrief_report_set_field (report, "lead", "Lena Fischer", &error));
+  debrief_section_set_body (
+      debrief_report_get_section (report, "summary"),
+      "Open the <a href=\"https://secret.internal.example.com/z\"\ntitle='x > y'>live "
+      "dashboard</a> now<img src=\"https://img.internal.example.com/p.png\"><!-- "
+      "https://comment.internal.example.com -->.\n\n"
+      "<div class=\"note\">\n"
+      "Block with https://block.internal.example.com/q and Lena Fischer,\n"
+      "<span title=\"https://title.internal.example.com\">kept words</span> - 1 < 2\n"
+      "</div>\n\n"
+      "<div>\n<br>\n</div>\n\nLast paragraph.\n");
+
+  export_read (&e, report, "customer", "a4");
+  assert_lacks (e.text, "internal.example.com");
+  assert_lacks (e.text, "href");
+  assert_lacks (e.text, "title=");
+  assert_lacks (e.text, "<div");
+  assert_contains (e.text, "Open the live dashboard now.");
+  assert_contains (e.text, "Block with [link removed] and [name removed], kept words - 1 < 2");
+  assert_contains (e.text, "Last paragraph.");
+  export_clear (&e);
+
+  debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  markdown = export_bytes (report, options);
+  md = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
+  assert_lacks (md, "internal.example.com");
+  assert_lacks (md, "<a");
+  assert_lacks (md, "<div");
+  assert_contains (md, "Open the live dashboard now.\n");
+  assert_contains (md,
+                   "Block with \\[link removed\\] and \\[name removed\\],\nkept words - 1 \\< 2");
+  assert_contains (md, "\n\nLast paragraph.\n");
+  g_clear_pointer (&markdown, g_bytes_unref);
+  g_clear_pointer (&md, g_free);
+
+  /* The full report shows the HTML as it was written */
+  g_assert_true (debrief_export_options_set_profile (options, "full", &error));
+  markdown = export_bytes (report, options);
+  md = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
+  assert_contains (md, "<a href=\"https://secret.internal.example.com/z\"");
+  assert_contains (md, "<div class=\"note\">");
 }
 
 /* More people than one pattern takes */
@@ -1567,6 +1621,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/profile/full", test_profile_full);
   g_test_add_func ("/export/profile/leadership", test_profile_leadership);
   g_test_add_func ("/export/profile/customer", test_profile_customer);
+  g_test_add_func ("/export/profile/customer-raw-html", test_customer_raw_html);
   g_test_add_func ("/export/profile/customer-names", test_customer_removes_names);
   g_test_add_func ("/export/profile/customer-many-names", test_many_people);
   g_test_add_func ("/export/profile/customer-names-in-paragraphs",
