@@ -973,14 +973,14 @@ block_min_height (DebriefPdfBlock *block)
         {
           DebriefPdfTable *table = block->table;
           double           h = table->header ? row_height (table, table->header) : 0;
-          double           first = 0;
 
-          /* The first row whole, unless it is split anyway */
-          if (table->rows->len > 0)
+          /* The first row whole, unless it is split anyway, and the row
+           * after it if it belongs with that one (a day's heading) */
+          for (guint r = 0; r < table->rows->len; r++)
             {
-              DebriefPdfRow *row = g_ptr_array_index (table->rows, 0);
+              DebriefPdfRow *row = g_ptr_array_index (table->rows, r);
+              double         first = row_height (table, row);
 
-              first = row_height (table, row);
               if (first > 200)
                 {
                   first = 0;
@@ -990,8 +990,11 @@ block_min_height (DebriefPdfBlock *block)
                                                         MIN (2, row->cells[i]->lines->len)));
                   first += 2 * table->pad_y;
                 }
+              h += first;
+              if (!row->keep_with_next)
+                break;
             }
-          return h + first;
+          return h;
         }
       case DEBRIEF_PDF_BLOCK_DRAWING:
       case DEBRIEF_PDF_BLOCK_RULE:

@@ -305,10 +305,10 @@ add_metadata (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
     _debrief_pdf_table_free (table);
 }
 
-static void
+static DebriefPdfBlock *
 add_note (DebriefPdfDoc *doc, const char *text, double space_before)
 {
-  _debrief_pdf_add_text (doc, DEBRIEF_PDF_STYLE_NOTE, text, NULL, NULL, 0, space_before);
+  return _debrief_pdf_add_text (doc, DEBRIEF_PDF_STYLE_NOTE, text, NULL, NULL, 0, space_before);
 }
 
 static void
@@ -856,8 +856,10 @@ add_metrics (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
   header = _debrief_pdf_table_set_header (table);
 
   _debrief_pdf_add_heading (doc, DEBRIEF_PDF_STYLE_H1, _ ("Metrics"), 1, 0, 24);
+  /* The heading and this line stay with the table */
   add_note (doc, _ ("Computed from the key events tagged in the timeline, never typed by hand."),
-            3);
+            3)
+      ->keep_with_next = TRUE;
 
   for (guint c = 0; c < 4; c++)
     header->cells[c] = cell_text (doc, DEBRIEF_PDF_STYLE_TABLE_HEADER, titles[c],

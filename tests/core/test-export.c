@@ -1143,6 +1143,95 @@ test_nothing_clipped (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* The lowest line of text between the running header and footer of page
+ * @i, by where its characters are */
+static char *
+last_line (Export *e, guint i)
+{
+  PopplerPage      *page = poppler_document_get_page (e->document, (int) i);
+  g_autofree char  *text = poppler_page_get_text (page);
+  PopplerRectangle *rects = NULL;
+  guint             n_rects = 0;
+  GString          *line = g_string_new (NULL);
+  double            width, height, lowest = 0;
+  const char       *c;
+  guint             k;
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  g_object_unref (page);
+
+  /* The body runs from 74 pt below the top to 70 pt above the bottom */
+  for (k = 0, c = text; k < n_rects && *c != '\0'; k++, c = g_utf8_next_char (c))
+    if (!g_unichar_isspace (g_utf8_get_char (c)) && rects[k].y1 > 74 && rects[k].y2 < height - 70)
+      lowest = MAX (lowest, rects[k].y1);
+
+  for (k = 0, c = text; k < n_rects && *c != '\0'; k++, c = g_utf8_next_char (c))
+    if (ABS (rects[k].y1 - lowest) < 2 && rects[k].y2 < height - 70)
+      g_string_append_unichar (line, g_utf8_get_char (c));
+  g_free (rects);
+
+  return g_strstrip (g_string_free (line, FALSE));
+}
+
+/* However long the text before them, no heading (nor the line under the
+ * Metrics heading) ends a page; neither does a timeline table's header or
+ * day row without an entry under it */
+static void
+test_headings_stay_with_text (void)
+{
+  g_autoptr (DebriefReport) report = debrief_test_make_rich_report (40, 6, 0);
+  g_autoptr (GPtrArray) ends = g_ptr_array_new ();
+  GListModel      *sections = debrief_report_get_sections (report);
+  DebriefSection  *summary = debrief_report_get_section (report, "summary");
+  g_autofree char *body = g_strdup (debrief_section_get_body (summary));
+  g_autoptr (GString) grown = g_string_new (body);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr (DebriefSection) section = g_list_model_get_item (sections, i);
+
+      g_ptr_array_add (ends, (char *) debrief_section_get_title (section));
+    }
+  g_ptr_array_add (ends, "Metrics");
+  g_ptr_array_add (ends, "Computed from the key events tagged in the timeline");
+  g_ptr_array_add (ends, "Action items");
+  g_ptr_array_add (ends, "Timeline");
+  g_ptr_array_add (ends, "Time Kind What happened");
+
+  /* Each added paragraph moves what follows down by about a line and a half */
+  for (guint n = 0; n < 40; n++)
+    {
+      const char *profiles[] = { "full", "leadership" };
+
+      g_string_append_printf (grown, "\n\nAdded paragraph %u, a line long.", n);
+      debrief_section_set_body (summary, grown->str);
+
+      for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
+        {
+          Export e = { 0 };
+
+          export_read (&e, report, profiles[p], "a4");
+          for (guint i = 0; e.pages[i + 1] != NULL; i++)
+            {
+              g_autofree char *last = last_line (&e, i);
+
+              for (guint h = 0; h < ends->len; h++)
+                if (g_str_has_prefix (last, g_ptr_array_index (ends, h)))
+                  g_error ("With %u paragraphs more, page %u of the %s PDF ends with “%s”", n + 1,
+                           i + 1, profiles[p], last);
+              /* A day's row ("Wednesday 18 November 2026") */
+              if (g_str_has_suffix (last, " 2026") && strchr (last, ':') == NULL)
+                g_error ("With %u paragraphs more, page %u of the %s PDF ends with a day: “%s”",
+                         n + 1, i + 1, profiles[p], last);
+            }
+          export_clear (&e);
+        }
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 static void
 test_sparse_reports (void)
 {
@@ -1616,6 +1705,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/pdf/paper", test_paper);
   g_test_add_func ("/export/pdf/nothing-clipped", test_nothing_clipped);
   g_test_add_func ("/export/pdf/sparse-reports", test_sparse_reports);
+  g_test_add_func ("/export/pdf/headings-stay-with-text", test_headings_stay_with_text);
   g_test_add_func ("/export/every-character-has-a-font", test_every_character_has_a_font);
   g_test_add_func ("/export/missing-characters", test_missing_characters);
   g_test_add_func ("/export/profile/full", test_profile_full);
