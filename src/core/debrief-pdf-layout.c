@@ -1351,6 +1351,12 @@ running_init (DebriefPdfDoc *doc, Running *running)
   pango_attr_list_insert (spacing, pango_attr_letter_spacing_new (PANGO_SCALE * 6 / 10));
   pango_layout_set_attributes (running->marking, spacing);
   pango_layout_set_text (running->marking, upper, -1);
+  /* A long marking wraps onto up to three lines in at most half the
+   * width, and is shortened beyond that; the title gets the rest */
+  pango_layout_set_width (running->marking, (int) ((x1 - x0) * 0.5 - 10) * PANGO_SCALE);
+  pango_layout_set_wrap (running->marking, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (running->marking, -3);
+  pango_layout_set_ellipsize (running->marking, PANGO_ELLIPSIZE_END);
   pango_layout_get_extents (running->marking, NULL, &rect);
   running->box_w = (double) rect.width / PANGO_SCALE + 10;
   running->box_h = (double) rect.height / PANGO_SCALE + 4;
@@ -1404,14 +1410,16 @@ draw_running (
   double         x1 = doc->page_width - doc->margin_right;
   double         header_base = doc->margin_top - 30;
   double         footer_top = doc->page_height - doc->margin_bottom + 26;
+  /* The classification's box: level with the title, or growing upwards
+   * from above the rule when it has more than one line */
+  double box_y = MIN (header_base - running->box_h / 2 - 1, header_base + 7 - running->box_h);
 
   if (layer == LAYER_SHAPES)
     {
       /* The classification's box, on the right */
       set_color (cr, &doc->marking_color);
       cairo_set_line_width (cr, 0.7);
-      cairo_rectangle (cr, x1 - running->box_w, header_base - running->box_h / 2 - 1,
-                       running->box_w, running->box_h);
+      cairo_rectangle (cr, x1 - running->box_w, box_y, running->box_w, running->box_h);
       cairo_stroke (cr);
 
       /* The rules under the header and over the footer */
@@ -1429,7 +1437,7 @@ draw_running (
     g_autofree char *numbers = g_strdup_printf (_ ("Page %u of %u"), page, n_pages);
 
     set_color (cr, &doc->marking_color);
-    cairo_move_to (cr, x1 - running->box_w + 5, header_base - running->box_h / 2 - 1 + 2);
+    cairo_move_to (cr, x1 - running->box_w + 5, box_y + 2);
     pango_cairo_show_layout (cr, running->marking);
 
     cairo_set_source_rgb (cr, 0.42, 0.43, 0.46);

@@ -476,6 +476,63 @@ test_classification_override (void)
   g_assert_finalize_object (document);
 }
 
+/* A long marking wraps in its box: nothing in the header leaves the page
+ * or is drawn over other text */
+static void
+test_long_classification (void)
+{
+  g_autoptr (DebriefExportOptions) options = options_new ("full", "a4");
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *document;
+
+  debrief_export_options_set_classification (
+      options, "Strictly Confidential — for named recipients only, do not forward outside the "
+               "incident review board");
+  pdf = export_bytes (rich_report (), options);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 2; i++)
+    {
+      PopplerPage     *page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autoptr (GArray) header = g_array_new (FALSE, FALSE, sizeof (PopplerRectangle));
+      PopplerRectangle *rects = NULL;
+      guint             n_rects = 0;
+      double            width, height;
+      const char       *c = text;
+
+      assert_contains (text, "STRICTLY CONFIDENTIAL");
+      poppler_page_get_size (page, &width, &height);
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      for (guint k = 0; k < n_rects && *c != '\0'; k++, c = g_utf8_next_char (c))
+        {
+          if (g_unichar_isspace (g_utf8_get_char (c)))
+            continue;
+          g_assert_cmpfloat (rects[k].x1, >=, 0);
+          g_assert_cmpfloat (rects[k].x2, <=, width);
+          g_assert_cmpfloat (rects[k].y1, >=, 0);
+          if (rects[k].y2 < 74)
+            g_array_append_val (header, rects[k]);
+        }
+      for (guint a = 0; a < header->len; a++)
+        for (guint b = a + 1; b < header->len; b++)
+          {
+            PopplerRectangle *ra = &g_array_index (header, PopplerRectangle, a);
+            PopplerRectangle *rb = &g_array_index (header, PopplerRectangle, b);
+
+            /* A little overlap is kerning, not text over text */
+            g_assert_false (MIN (ra->x2, rb->x2) - MAX (ra->x1, rb->x1) > 1.5 &&
+                            MIN (ra->y2, rb->y2) - MAX (ra->y1, rb->y1) > 1.5);
+          }
+      g_free (rects);
+      g_object_unref (page);
+    }
+
+  g_assert_finalize_object (document);
+}
+
 static void
 test_outline (void)
 {
@@ -1698,6 +1755,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/pdf/non-latin-text", test_non_latin_text);
   g_test_add_func ("/export/pdf/page-numbers-and-header", test_page_numbers_and_header);
   g_test_add_func ("/export/pdf/classification-override", test_classification_override);
+  g_test_add_func ("/export/pdf/long-classification", test_long_classification);
   g_test_add_func ("/export/pdf/outline", test_outline);
   g_test_add_func ("/export/pdf/table-headers-repeat", test_table_headers_repeat);
   g_test_add_func ("/export/pdf/metadata", test_metadata);
