@@ -104,12 +104,13 @@ typedef struct _DebriefExportJob DebriefExportJob;
 gboolean _debrief_export_job_progress (DebriefExportJob *job, double fraction, GError **error);
 void     _debrief_export_job_set_missing (DebriefExportJob *job, char *missing);
 
-char *_debrief_export_format_time (DebriefExportSnapshot *snapshot,
-                                   gint64                 utc,
-                                   DebriefTimePrecision   precision,
-                                   gboolean               with_date);
-char *_debrief_export_chat_author (const char *text);
-char *_debrief_export_strip_chat_author (const char *text);
+char       *_debrief_export_format_time (DebriefExportSnapshot *snapshot,
+                                         gint64                 utc,
+                                         DebriefTimePrecision   precision,
+                                         gboolean               with_date);
+const char *_debrief_export_duration_formula (void);
+char       *_debrief_export_chat_author (const char *text);
+char       *_debrief_export_strip_chat_author (const char *text);
 
 /* Addresses, in debrief-export-links.c */
 const char *_debrief_export_link_removed (void);

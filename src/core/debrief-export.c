@@ -341,6 +341,19 @@ chat_author_end (const char *text)
 }
 
 /**
+ * _debrief_export_duration_formula:
+ *
+ * Returns: how the incident's duration on the first page is computed
+ */
+const char *
+_debrief_export_duration_formula (void)
+{
+  /* Translators: the formula of the incident's duration: its end minus
+   * its start */
+  return _ ("end − start");
+}
+
+/**
  * _debrief_export_chat_author:
  *
  * Returns: (transfer full) (nullable): the author of a chat message

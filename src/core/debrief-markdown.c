@@ -1161,8 +1161,10 @@ write_metadata (GString *out, DebriefExportSnapshot *s)
       s->ended_at != DEBRIEF_TIME_UNSET && s->ended_at >= s->started_at)
     {
       g_autofree char *d = debrief_duration_format (s->ended_at - s->started_at);
+      g_autofree char *shown = g_strdup_printf (_ ("%s (%s)"), d,
+                                                _debrief_export_duration_formula ());
 
-      meta_row (out, _ ("Duration"), d);
+      meta_row (out, _ ("Duration"), shown);
     }
   if ((rows & DEBRIEF_PROFILE_ROW_METRICS) != 0)
     {

@@ -61,7 +61,9 @@ static const MetricInfo metric_info[DEBRIEF_N_METRICS] = {
     N_ ("mitigated − started") },
   { DEBRIEF_KEY_EVENT_STARTED, DEBRIEF_KEY_EVENT_RESOLVED, N_ ("Time to resolve"),
     N_ ("resolved − started") },
-  { DEBRIEF_KEY_EVENT_NONE, DEBRIEF_KEY_EVENT_NONE, N_ ("Duration"),
+  /* Not the incident's duration (end − start): the log may start before
+   * the incident and go on after it */
+  { DEBRIEF_KEY_EVENT_NONE, DEBRIEF_KEY_EVENT_NONE, N_ ("Timeline span"),
     N_ ("last − first timed entry") },
 };
 

@@ -286,8 +286,12 @@ add_metadata (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
       s->ended_at != DEBRIEF_TIME_UNSET && s->ended_at >= s->started_at)
     {
       g_autofree char *d = debrief_duration_format (s->ended_at - s->started_at);
+      g_autofree char *markup = g_markup_printf_escaped (
+          "<b>%s</b>   <span foreground='#6b6e75'>= %s</span>", d,
+          _debrief_export_duration_formula ());
 
-      meta_row (doc, table, _ ("Duration"), cell_text (doc, DEBRIEF_PDF_STYLE_VALUE, d, vw));
+      meta_row (doc, table, _ ("Duration"),
+                cell_markup (doc, DEBRIEF_PDF_STYLE_VALUE, markup, vw));
     }
   if (rows & DEBRIEF_PROFILE_ROW_METRICS)
     for (guint i = DEBRIEF_METRIC_TIME_TO_DETECT; i <= DEBRIEF_METRIC_TIME_TO_RESOLVE; i++)

@@ -607,7 +607,7 @@ test_metrics (void)
                                         "  From:   #2  2026-11-02 14:00 CET  config push\n"
                                         "  To:     #3  2026-11-02 14:25 CET  alert fired\n"));
     g_assert_nonnull (strstr (run->out, "Time to resolve: 2 h 10 min (7800 s)"));
-    g_assert_nonnull (strstr (run->out, "Duration: 2 h 20 min (8400 s)"));
+    g_assert_nonnull (strstr (run->out, "Timeline span: 2 h 20 min (8400 s)"));
   }
 
   debrief_test_remove_dir (dir);

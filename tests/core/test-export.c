@@ -669,6 +669,7 @@ test_metadata (void)
                                                        "2026-03-15",
                                                        "CET",
                                                        "Duration",
+                                                       "end − start",
                                                        "Time to detect",
                                                        "detected − started",
                                                        "Time to acknowledge",
@@ -680,6 +681,11 @@ test_metadata (void)
                                                        "Generated",
                                                        "2026-03-15 00:00 CET",
                                                        NULL });
+
+  /* The timeline's span is not called the incident's duration */
+  assert_in_order (e->text, (const char *const[]){ "Metrics", "Timeline span",
+                                                   "last − first timed entry", NULL });
+  assert_lacks (strstr (e->text, "Computed from the key events"), "Duration");
 }
 
 static void
