@@ -119,7 +119,9 @@ export_run (DebriefCli *cli, int argc, char **argv)
   DebriefReport      *report;
   const GOptionEntry  entries[] = {
      { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-       N_ ("The format to write: pdf, md or json (default: json)"), N_ ("FORMAT") },
+       N_ ("The format to write: pdf, md or json (default: the output file’s extension, or "
+            "json)"),
+       N_ ("FORMAT") },
      { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
        N_ ("What to include: full (the default), leadership or customer"), N_ ("PROFILE") },
      { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
@@ -133,6 +135,20 @@ export_run (DebriefCli *cli, int argc, char **argv)
 
   if (!debrief_cli_parse (cli, entries, description, argc, argv, 1, 1, &args))
     return DEBRIEF_CLI_EXIT_USAGE;
+
+  /* Without --format, "-o report.pdf" writes a PDF */
+  if (format_name == NULL && output != NULL && !g_str_equal (output, "-"))
+    {
+      const char *dot = strrchr (output, '.');
+
+      if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL)
+        {
+          g_autofree char *extension = g_ascii_strdown (dot + 1, -1);
+
+          if (find_format (extension) != NULL)
+            format_name = g_steal_pointer (&extension);
+        }
+    }
 
   if (!(format = find_format (format_name != NULL ? format_name : "json")))
     {

@@ -415,6 +415,39 @@ test_json (void)
 }
 
 /* A character no font has: written all the same, and said on stderr */
+/* Without --format, the output file's extension names the format */
+static void
+test_format_from_extension (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autofree char *lib = cli_path (dir, "lib.debrief");
+  g_autofree char *uuid = make_report (dir, lib);
+  struct
+  {
+    const char *name;
+    const char *starts;
+  } outputs[] = {
+    { "report.pdf", "%PDF-" },    { "REPORT.PDF", "%PDF-" }, { "report.md", "# " },
+    { "report.json", "{" },       { "report.txt", "{" },     { "report", "{" },
+    { "notes.md.d/report", "{" },
+  };
+
+  g_assert_cmpint (g_mkdir (cli_path (dir, "notes.md.d"), 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *path = cli_path (dir, outputs[i].name);
+      g_autoptr (CliRun) run = cli_run (lib, "export", uuid, "-o", path, NULL);
+      g_autofree char *head = NULL;
+
+      cli_assert_status (run, 0);
+      head = debrief_test_read_file (path, NULL);
+      if (!g_str_has_prefix (head, outputs[i].starts))
+        g_error ("%s starts with “%.12s”, not “%s”", outputs[i].name, head, outputs[i].starts);
+    }
+
+  debrief_test_remove_dir (dir);
+}
+
 static void
 test_missing_characters (void)
 {
@@ -536,6 +569,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/reproducible", test_reproducible);
   g_test_add_func ("/cli/export/markdown", test_markdown);
   g_test_add_func ("/cli/export/json", test_json);
+  g_test_add_func ("/cli/export/format-from-extension", test_format_from_extension);
   g_test_add_func ("/cli/export/failures", test_failures);
   g_test_add_func ("/cli/export/missing-characters", test_missing_characters);
 
