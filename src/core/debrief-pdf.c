@@ -21,7 +21,7 @@
  * debrief-pdf-layout.c, section text in debrief-pdf-markdown.c. */
 
 #define CHART_LABEL_WIDTH 108.0
-#define CHART_EVENT_ROWS  3
+#define CHART_EVENT_ROWS  3 /* at least; one per key event at most */
 #define CHART_ROW_HEIGHT  9.5
 #define CHART_LANE_HEIGHT 17.0
 #define CHART_N_LANES     4
@@ -32,7 +32,23 @@ typedef struct
   gint64                 t0;
   gint64                 t1;
   double                 height;
+  /* The key events' labels, where they go from the chart's left edge,
+   * and on which row */
+  char  *labels[DEBRIEF_N_KEY_EVENTS];
+  double label_dx[DEBRIEF_N_KEY_EVENTS];
+  guint  label_row[DEBRIEF_N_KEY_EVENTS];
+  guint  event_rows;
 } Chart;
+
+static void
+chart_free (gpointer data)
+{
+  Chart *chart = data;
+
+  for (guint k = 0; k < DEBRIEF_N_KEY_EVENTS; k++)
+    g_free (chart->labels[k]);
+  g_free (chart);
+}
 
 static const DebriefPdfColor event_colors[DEBRIEF_N_KEY_EVENTS] = {
   [DEBRIEF_KEY_EVENT_NONE] = { 0.5, 0.5, 0.5 },
@@ -440,12 +456,8 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
   double                 px0 = x + chart_label_column (doc, s, width);
   double                 px1 = x + width - 10;
   double                 y_events = y + 7;
-  double                 y_lanes = y_events + CHART_EVENT_ROWS * CHART_ROW_HEIGHT + 6;
+  double                 y_lanes = y_events + chart->event_rows * CHART_ROW_HEIGHT + 6;
   double                 y_axis = y_lanes + CHART_N_LANES * CHART_LANE_HEIGHT + 8;
-  double                 row_right[CHART_EVENT_ROWS];
-  char                  *labels[DEBRIEF_N_KEY_EVENTS] = { NULL };
-  double                 label_x[DEBRIEF_N_KEY_EVENTS] = { 0 };
-  double                 label_y[DEBRIEF_N_KEY_EVENTS] = { 0 };
   gint64                 step = chart_step (chart->t1 - chart->t0);
   gint64                 offset, first;
   g_autofree char       *last_day = NULL;
@@ -529,37 +541,20 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
       cairo_stroke (cr);
     }
 
-  /* Key events: a line down to the axis, under everything else, and a
-   * label on the first row where it does not run into another */
-  for (guint r = 0; r < CHART_EVENT_ROWS; r++)
-    row_right[r] = -G_MAXDOUBLE;
-
+  /* Key events: a line down to the axis, under everything else, from
+   * the label placed when the chart was added */
   for (guint k = DEBRIEF_KEY_EVENT_STARTED; k <= DEBRIEF_KEY_EVENT_RESOLVED; k++)
     {
       const DebriefPdfColor *color = &event_colors[k];
-      g_autofree char       *time = NULL;
-      double                 ex, lw;
-      guint                  row = 0;
+      double                 ex;
 
-      if (s->event_at[k] == DEBRIEF_TIME_UNSET)
+      if (chart->labels[k] == NULL)
         continue;
 
       ex = chart_x (chart, px0, px1, s->event_at[k]);
-      time = format_time (s, s->event_at[k], DEBRIEF_TIME_PRECISION_MINUTE, FALSE);
-      /* Translators: a key event and its time in the timeline chart, e.g. "Detected 14:05 CET" */
-      labels[k] = g_strdup_printf (_ ("%s %s"), debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, k),
-                                   time);
-      lw = chart_label_width (doc, DEBRIEF_PDF_STYLE_CHART_BOLD, labels[k]);
-      label_x[k] = ex + lw + 6 > x + width ? ex - lw - 2 : ex + 2;
-
-      while (row + 1 < CHART_EVENT_ROWS && label_x[k] < row_right[row] + 6)
-        row++;
-      row_right[row] = label_x[k] + lw;
-      label_y[k] = y_events + row * CHART_ROW_HEIGHT;
-
       cairo_set_source_rgb (cr, color->r, color->g, color->b);
       cairo_set_line_width (cr, 0.8);
-      cairo_move_to (cr, ex, label_y[k] + 1);
+      cairo_move_to (cr, ex, y_events + chart->label_row[k] * CHART_ROW_HEIGHT + 1);
       cairo_line_to (cr, ex, y_axis);
       cairo_stroke (cr);
       cairo_arc (cr, ex, y_axis, 2.2, 0, 2 * G_PI);
@@ -583,7 +578,11 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
           double           bx0 = chart_x (chart, px0, px1, metric->from_at);
           double           bx1 = MAX (chart_x (chart, px0, px1, metric->to_at), bx0 + 1.5);
           double           label_w = chart_label_width (doc, DEBRIEF_PDF_STYLE_CHART_BOLD, amount);
-          double           lx = bx1 + 4 + label_w <= px1 + 8 ? bx1 + 4 : bx0 - 4 - label_w;
+          /* Right of the bar, else left of it, else on it: never over
+           * the lane's name */
+          double lx = bx1 + 4 + label_w <= px1 + 8   ? bx1 + 4
+                      : bx0 - 4 - label_w >= px0 - 2 ? bx0 - 4 - label_w
+                                                     : MAX (bx0, px0) + 4;
 
           cairo_set_source_rgb (cr, color->r, color->g, color->b);
           cairo_rectangle (cr, bx0, ly + 3.5, bx1 - bx0, 7.5);
@@ -611,12 +610,58 @@ draw_chart (DebriefPdfDoc *doc, cairo_t *cr, double x, double y, double width, g
     {
       const DebriefPdfColor *color = &event_colors[k];
 
-      if (labels[k] == NULL)
+      if (chart->labels[k] == NULL)
         continue;
       cairo_set_source_rgb (cr, color->r, color->g, color->b);
-      chart_label (doc, cr, DEBRIEF_PDF_STYLE_CHART_BOLD, labels[k], label_x[k], label_y[k],
-                   FALSE);
-      g_free (labels[k]);
+      chart_label (doc, cr, DEBRIEF_PDF_STYLE_CHART_BOLD, chart->labels[k], x + chart->label_dx[k],
+                   y_events + chart->label_row[k] * CHART_ROW_HEIGHT, FALSE);
+    }
+}
+
+/* Gives each key event's label ("Detected 14:05 CET") a place right of
+ * its line (left of it near the chart's right edge), on the first row
+ * where it runs into no other label, and sets how many rows that takes */
+static void
+place_event_labels (DebriefPdfDoc *doc, Chart *chart, double width)
+{
+  DebriefExportSnapshot *s = chart->snapshot;
+  double                 px0 = chart_label_column (doc, s, width);
+  double                 px1 = width - 10;
+  double                 label_w[DEBRIEF_N_KEY_EVENTS] = { 0 };
+
+  chart->event_rows = CHART_EVENT_ROWS;
+  for (guint k = DEBRIEF_KEY_EVENT_STARTED; k <= DEBRIEF_KEY_EVENT_RESOLVED; k++)
+    {
+      g_autofree char *time = NULL;
+      double           ex, lw, lx;
+      guint            row;
+
+      if (s->event_at[k] == DEBRIEF_TIME_UNSET)
+        continue;
+
+      ex = chart_x (chart, px0, px1, s->event_at[k]);
+      time = format_time (s, s->event_at[k], DEBRIEF_TIME_PRECISION_MINUTE, FALSE);
+      /* Translators: a key event and its time in the timeline chart, e.g. "Detected 14:05 CET" */
+      chart->labels[k] = g_strdup_printf (
+          _ ("%s %s"), debrief_enum_get_label (DEBRIEF_TYPE_KEY_EVENT, k), time);
+      lw = label_w[k] = chart_label_width (doc, DEBRIEF_PDF_STYLE_CHART_BOLD, chart->labels[k]);
+      lx = ex + lw + 6 > width ? ex - lw - 2 : ex + 2;
+
+      /* With five rows, each label can have its own */
+      for (row = 0;; row++)
+        {
+          gboolean clear = TRUE;
+
+          for (guint j = DEBRIEF_KEY_EVENT_STARTED; j < k && clear; j++)
+            clear = chart->labels[j] == NULL || chart->label_row[j] != row ||
+                    lx >= chart->label_dx[j] + label_w[j] + 6 || lx + lw + 6 <= chart->label_dx[j];
+          if (clear)
+            break;
+        }
+
+      chart->label_dx[k] = lx;
+      chart->label_row[k] = row;
+      chart->event_rows = MAX (chart->event_rows, row + 1);
     }
 }
 
@@ -633,9 +678,10 @@ add_chart (DebriefPdfDoc *doc, DebriefExportSnapshot *s)
       return;
     }
 
-  chart->height = 7 + CHART_EVENT_ROWS * CHART_ROW_HEIGHT + 6 + CHART_N_LANES * CHART_LANE_HEIGHT +
-                  8 + (s->spans_days ? 26 : 17);
-  _debrief_pdf_add_drawing (doc, chart->height, 6, draw_chart, chart, g_free);
+  place_event_labels (doc, chart, doc->content_width);
+  chart->height = 7 + chart->event_rows * CHART_ROW_HEIGHT + 6 +
+                  CHART_N_LANES * CHART_LANE_HEIGHT + 8 + (s->spans_days ? 26 : 17);
+  _debrief_pdf_add_drawing (doc, chart->height, 6, draw_chart, chart, chart_free);
   add_note (doc,
             _ ("Key events of the timeline, and the spans the metrics measure. Ticks on the axis "
                "mark timeline entries."),

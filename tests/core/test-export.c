@@ -1206,6 +1206,89 @@ test_nothing_clipped (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* The rectangles of every place @text is on @page */
+static GList *
+find_on_page (PopplerDocument *document, guint page_index, const char *text)
+{
+  PopplerPage *page = poppler_document_get_page (document, (int) page_index);
+  GList       *found = poppler_page_find_text (page, text);
+
+  g_object_unref (page);
+  return found;
+}
+
+/* Whether two pieces of text are drawn over each other: more than their
+ * font boxes touching on rows 9.5 pt apart */
+static gboolean
+rects_overlap (const PopplerRectangle *a, const PopplerRectangle *b)
+{
+  return MIN (a->x2, b->x2) - MAX (a->x1, b->x1) > 0.5 &&
+         MIN (a->y2, b->y2) - MAX (a->y1, b->y1) > 3;
+}
+
+/* Four key events within 40 minutes and the fifth three days later: each
+ * label of the chart is readable, none over another, and the long span's
+ * figure is not written over its lane's name */
+static void
+test_chart_labels_apart (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Crowded chart");
+  const char *labels[] = { "Started 23:00 UTC", "Detected 23:05 UTC", "Acknowledged 23:08 UTC",
+                           "Mitigated 23:38 UTC", "Resolved 23:00 UTC" };
+  struct
+  {
+    gint64          at;
+    DebriefKeyEvent key;
+  } entries[] = {
+    { EPOCH, DEBRIEF_KEY_EVENT_STARTED },
+    { EPOCH + 5 * 60, DEBRIEF_KEY_EVENT_DETECTED },
+    { EPOCH + 8 * 60, DEBRIEF_KEY_EVENT_ACKNOWLEDGED },
+    { EPOCH + 38 * 60, DEBRIEF_KEY_EVENT_MITIGATED },
+    { EPOCH + 3 * 86400, DEBRIEF_KEY_EVENT_RESOLVED },
+  };
+  GList *rects[G_N_ELEMENTS (labels) + 2] = { NULL };
+  Export e = { 0 };
+  guint  page = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr (DebriefTimelineEntry)
+          entry = debrief_timeline_entry_new (entries[i].at, DEBRIEF_TIME_PRECISION_MINUTE,
+                                              DEBRIEF_ENTRY_KIND_OBSERVATION, "an entry");
+
+      debrief_timeline_entry_set_key_event (entry, entries[i].key);
+      debrief_report_insert_timeline_entry (report, G_MAXUINT, entry);
+    }
+
+  export_read (&e, report, "full", "a4");
+  for (guint i = 0; e.pages[i] != NULL && page == G_MAXUINT; i++)
+    if (strstr (e.pages[i], "Key events of the timeline") != NULL)
+      page = i;
+  g_assert_cmpuint (page, !=, G_MAXUINT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      rects[i] = find_on_page (e.document, page, labels[i]);
+      g_assert_cmpuint (g_list_length (rects[i]), ==, 1);
+    }
+  rects[G_N_ELEMENTS (labels)] = find_on_page (e.document, page, "Time to resolve");
+  rects[G_N_ELEMENTS (labels) + 1] = find_on_page (e.document, page, "3 d");
+  g_assert_nonnull (rects[G_N_ELEMENTS (labels)]);
+  g_assert_nonnull (rects[G_N_ELEMENTS (labels) + 1]);
+
+  for (guint a = 0; a < G_N_ELEMENTS (rects); a++)
+    for (guint b = a + 1; b < G_N_ELEMENTS (rects); b++)
+      if (rects_overlap (rects[a]->data, rects[b]->data))
+        g_error ("In the chart, “%s” is drawn over “%s”",
+                 a < G_N_ELEMENTS (labels) ? labels[a] : "a lane",
+                 b < G_N_ELEMENTS (labels) ? labels[b] : "a span's figure");
+
+  for (guint i = 0; i < G_N_ELEMENTS (rects); i++)
+    g_list_free_full (rects[i], (GDestroyNotify) poppler_rectangle_free);
+  export_clear (&e);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 /* The lowest line of text between the running header and footer of page
  * @i, by where its characters are */
 static char *
@@ -1770,6 +1853,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/pdf/nothing-clipped", test_nothing_clipped);
   g_test_add_func ("/export/pdf/sparse-reports", test_sparse_reports);
   g_test_add_func ("/export/pdf/headings-stay-with-text", test_headings_stay_with_text);
+  g_test_add_func ("/export/pdf/chart-labels-apart", test_chart_labels_apart);
   g_test_add_func ("/export/every-character-has-a-font", test_every_character_has_a_font);
   g_test_add_func ("/export/missing-characters", test_missing_characters);
   g_test_add_func ("/export/profile/full", test_profile_full);
