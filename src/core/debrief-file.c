@@ -13,6 +13,8 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "debrief-error.h"
@@ -38,12 +40,58 @@ errno_to_code (int saved_errno)
     }
 }
 
+static gboolean
+write_all (int fd, const guint8 *p, gsize left)
+{
+  while (left > 0)
+    {
+      gssize n = write (fd, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      p += n;
+      left -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+/* A device, a pipe or a socket is written as it is: there is no file to
+ * replace */
+static gboolean
+write_special (const char *path, const char *name, const void *data, gsize length, GError **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  int saved;
+
+  if (fd >= 0 && write_all (fd, data, length) && close (fd) == 0)
+    return TRUE;
+
+  saved = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, DEBRIEF_ERROR, errno_to_code (saved), _ ("Cannot write “%s”: %s."), name,
+               g_strerror (saved));
+  return FALSE;
+}
+
 /**
  * debrief_file_write_atomic:
  *
  * Writes @data to @file through a temporary file in the same folder that
  * replaces @file only once everything is on disk. On failure (a full disk,
  * a read-only folder) nothing is left behind and @file is unchanged.
+ *
+ * A file that is there keeps its permissions, and a symbolic link stays
+ * one: the file it points to is replaced. A read-only file is refused. A
+ * device or a pipe (/dev/stdout, a shell's process substitution) is
+ * written directly.
  */
 gboolean
 debrief_file_write_atomic (GFile *file, const void *data, gsize length, GError **error)
@@ -52,8 +100,8 @@ debrief_file_write_atomic (GFile *file, const void *data, gsize length, GError *
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *tmpl = NULL;
-  const guint8    *p = data;
-  gsize            left = length;
+  GStatBuf         st;
+  gboolean         exists;
   int              fd;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -66,10 +114,41 @@ debrief_file_write_atomic (GFile *file, const void *data, gsize length, GError *
     }
 
   name = g_filename_display_name (path);
+  exists = g_stat (path, &st) == 0;
+
+  if (exists && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_IO,
+                   _ ("Cannot write “%s”: it is a folder. Choose a file name."), name);
+      return FALSE;
+    }
+  if (exists && !S_ISREG (st.st_mode))
+    return write_special (path, name, data, length, error);
+  if (exists && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_READ_ONLY,
+                   _ ("Cannot write “%s”: the file is read-only."), name);
+      return FALSE;
+    }
+
+  /* Through a link, the file it points to */
+  if (exists && g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *target = realpath (path, NULL);
+
+      if (target != NULL)
+        {
+          g_free (path);
+          path = g_strdup (target);
+          free (target);
+        }
+    }
+
   dir = g_path_get_dirname (path);
   tmpl = g_build_filename (dir, ".debrief-XXXXXX", NULL);
 
-  if ((fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0644)) < 0)
+  /* A new file gets the usual permissions (as the umask has them) */
+  if ((fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0666)) < 0)
     {
       int saved = errno;
 
@@ -78,17 +157,11 @@ debrief_file_write_atomic (GFile *file, const void *data, gsize length, GError *
       return FALSE;
     }
 
-  while (left > 0)
-    {
-      gssize n = write (fd, p, left);
+  if (exists && fchmod (fd, st.st_mode & 07777) != 0)
+    goto failed;
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        goto failed;
-      p += n;
-      left -= (gsize) n;
-    }
+  if (!write_all (fd, data, length))
+    goto failed;
 
   if (fsync (fd) != 0 && errno != EINVAL)
     goto failed;

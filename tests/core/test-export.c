@@ -9,11 +9,15 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "debrief-file.h"
 #include "debrief-test-util.h"
 
 /* The PDF export, read back with poppler: what a reader of the PDF would
@@ -1479,6 +1483,73 @@ test_write_errors (void)
   debrief_test_remove_dir (dir);
 }
 
+/* Writing over what is there keeps what the user made of it: the file's
+ * permissions, a link; a read-only file is refused; a pipe is written,
+ * not replaced */
+static void
+test_writes_what_is_there (void)
+{
+  g_autofree char *dir = debrief_test_make_dir ();
+  g_autofree char *private_path = g_build_filename (dir, "private.md", NULL);
+  g_autofree char *real_path = g_build_filename (dir, "real.md", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.md", NULL);
+  g_autofree char *locked_path = g_build_filename (dir, "locked.md", NULL);
+  g_autofree char *fifo_path = g_build_filename (dir, "fifo", NULL);
+  g_autoptr (GFile) private_file = g_file_new_for_path (private_path);
+  g_autoptr (GFile) link_file = g_file_new_for_path (link_path);
+  g_autoptr (GFile) locked_file = g_file_new_for_path (locked_path);
+  g_autoptr (GFile) fifo_file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf         st;
+
+  /* Its permissions */
+  debrief_test_write_file (private_path, "old", -1);
+  g_assert_cmpint (g_chmod (private_path, 0600), ==, 0);
+  g_assert_true (debrief_file_write_atomic (private_file, "new", 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (private_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* A link stays a link, to the new contents */
+  debrief_test_write_file (real_path, "old", -1);
+  g_assert_cmpint (symlink ("real.md", link_path), ==, 0);
+  g_assert_true (debrief_file_write_atomic (link_file, "new", 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new");
+
+  /* A read-only file is refused (root may write anything) */
+  debrief_test_write_file (locked_path, "old", -1);
+  g_assert_cmpint (g_chmod (locked_path, 0444), ==, 0);
+  if (geteuid () != 0)
+    {
+      g_assert_false (debrief_file_write_atomic (locked_file, "new", 3, &error));
+      g_assert_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_READ_ONLY);
+      g_clear_error (&error);
+    }
+
+  /* A pipe (as a device would be) is written to its reader, not replaced */
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  fifo_file = g_file_new_for_path (fifo_path);
+  {
+    int  fd = g_open (fifo_path, O_RDONLY | O_NONBLOCK, 0);
+    char buffer[8] = { 0 };
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_true (debrief_file_write_atomic (fifo_file, "new", 3, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (read (fd, buffer, sizeof buffer - 1), ==, 3);
+    g_assert_cmpstr (buffer, ==, "new");
+    close (fd);
+  }
+  g_assert_cmpint (g_stat (fifo_path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  debrief_test_remove_dir (dir);
+}
+
 static void
 test_replaces_atomically (void)
 {
@@ -1866,6 +1937,7 @@ main (int argc, char *argv[])
                    test_customer_names_in_paragraphs);
   g_test_add_func ("/export/write-errors", test_write_errors);
   g_test_add_func ("/export/replaces-atomically", test_replaces_atomically);
+  g_test_add_func ("/export/writes-what-is-there", test_writes_what_is_there);
   g_test_add_func ("/export/async/progress", test_async_progress);
   g_test_add_func ("/export/async/cancel", test_async_cancel);
   g_test_add_func ("/export/async/cancel-early", test_async_cancel_early);
