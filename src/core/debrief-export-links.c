@@ -78,6 +78,24 @@ append_without_addresses (GString *out, const char *text)
 }
 
 /**
+ * _debrief_export_remove_addresses:
+ *
+ * For profiles without links: plain text (a title, an action item) with
+ * each word that looks like an address replaced by "[link removed]".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+_debrief_export_remove_addresses (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_without_addresses (out, text != NULL ? text : "");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
  * _debrief_export_html_text:
  * @html: raw HTML from Markdown: an HTML block, or a piece of an inline
  *   tag as md4c hands it over

@@ -115,6 +115,7 @@ char       *_debrief_export_strip_chat_author (const char *text);
 /* Addresses, in debrief-export-links.c */
 const char *_debrief_export_link_removed (void);
 gboolean    _debrief_export_looks_like_address (const char *text);
+char       *_debrief_export_remove_addresses (const char *text);
 typedef struct
 {
   char  in;     /* 0 in text, '<' in a tag, '!' in a comment */

@@ -400,6 +400,20 @@ source_date_epoch (void)
   return epoch;
 }
 
+/* Plain text (a title, an action item, a timeline entry) as the profile
+ * shows it: without the names of people if it has none, and without
+ * addresses if it has no links */
+static char *
+shown_text (DebriefExportSnapshot *snapshot, const char *text)
+{
+  g_autofree char *named = _debrief_export_remove_names (snapshot->names, text, -1);
+
+  if (snapshot->profile->links)
+    return g_steal_pointer (&named);
+
+  return _debrief_export_remove_addresses (named);
+}
+
 static DebriefExportSnapshot *
 snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **error)
 {
@@ -450,8 +464,7 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
   if (!profile->names && !(snapshot->names = _debrief_export_names_new (report, error)))
     return NULL;
 
-  snapshot->title = _debrief_export_remove_names (snapshot->names,
-                                                  debrief_report_get_title (report), -1);
+  snapshot->title = shown_text (snapshot, debrief_report_get_title (report));
   snapshot->timezone = g_strdup (debrief_report_get_timezone (report));
   if (!(snapshot->tz = debrief_time_zone_new (snapshot->timezone, NULL)))
     snapshot->tz = g_time_zone_new_utc ();
@@ -543,10 +556,10 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
                                                 debrief_timeline_entry_get_text (entry))
                                           : g_strdup (debrief_timeline_entry_get_text (entry));
 
-              copy->text = _debrief_export_remove_names (snapshot->names, text, -1);
+              copy->text = shown_text (snapshot, text);
             }
           else
-            copy->text = g_strdup (debrief_timeline_entry_get_text (entry));
+            copy->text = shown_text (snapshot, debrief_timeline_entry_get_text (entry));
         }
 
       if (copy->at != DEBRIEF_TIME_UNSET && copy->precision != DEBRIEF_TIME_PRECISION_UNKNOWN)
@@ -591,8 +604,7 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
       DebriefExportAction *copy = g_new0 (DebriefExportAction, 1);
       DebriefActionColumns columns = profile->action_columns;
 
-      copy->description = _debrief_export_remove_names (
-          snapshot->names, debrief_action_item_get_description (item), -1);
+      copy->description = shown_text (snapshot, debrief_action_item_get_description (item));
       if (profile->names && (columns & DEBRIEF_ACTION_COLUMN_OWNER) != 0)
         copy->owner = g_strdup (debrief_action_item_get_owner (item));
       if ((columns & DEBRIEF_ACTION_COLUMN_DUE) != 0)

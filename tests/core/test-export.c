@@ -1067,7 +1067,8 @@ test_customer_names_in_paragraphs (void)
 }
 
 /* Raw HTML hides addresses in its tags: the customer note keeps its text
- * only, in the PDF and in Markdown; the full report keeps it as written */
+ * only, in the PDF and in Markdown, and takes addresses out of action
+ * items too; the full report keeps them as written */
 static void
 test_customer_raw_html (void)
 {
@@ -1078,6 +1079,10 @@ test_customer_raw_html (void)
   g_autofree char *md = NULL;
   Export           e = { 0 };
 
+  g_autoptr (DebriefActionItem) item = debrief_action_item_new (
+      "Rotate the keys, see https://wiki.internal.example.com/keys");
+
+  debrief_report_insert_action (report, G_MAXUINT, item);
   g_assert_true (debrief_report_set_field (report, "lead", "Lena Fischer", &error));
   debrief_section_set_body (
       debrief_report_get_section (report, "summary"),
@@ -1098,6 +1103,8 @@ test_customer_raw_html (void)
   assert_contains (e.text, "Open the live dashboard now.");
   assert_contains (e.text, "Block with [link removed] and [name removed], kept words - 1 < 2");
   assert_contains (e.text, "Last paragraph.");
+  /* Nor in an action item's plain text */
+  assert_contains (e.text, "Rotate the keys, see [link removed]");
   export_clear (&e);
 
   debrief_export_options_set_format (options, DEBRIEF_EXPORT_FORMAT_MARKDOWN);
