@@ -78,7 +78,9 @@ show_progress (double fraction, gpointer user_data)
 {
   DebriefExportDialog *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  /* Not once the dialog is gone */
+  if (self->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static GdkTexture *
@@ -240,6 +242,21 @@ make_preview_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Nothing changes while exporting; the profile is for PDF and Markdown,
+ * the paper for PDF */
+static void
+update_sensitivity (DebriefExportDialog *self)
+{
+  guint format = adw_combo_row_get_selected (self->format_row);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !self->exporting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !self->exporting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_row),
+                            !self->exporting && format != DEBRIEF_EXPORT_FORMAT_JSON);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row),
+                            !self->exporting && format == DEBRIEF_EXPORT_FORMAT_PDF);
+}
+
 static void
 options_changed_cb (DebriefExportDialog *self)
 {
@@ -252,12 +269,24 @@ options_changed_cb (DebriefExportDialog *self)
       format > DEBRIEF_EXPORT_FORMAT_JSON)
     return;
 
+  /* JSON always holds the whole report */
+  if (format == DEBRIEF_EXPORT_FORMAT_JSON && !g_str_equal (profiles[profile].name, "full"))
+    {
+      for (guint i = 0; i < n_profiles; i++)
+        if (g_str_equal (profiles[i].name, "full"))
+          adw_combo_row_set_selected (self->profile_row, i);
+      return;
+    }
+
   debrief_export_options_set_profile (self->options, profiles[profile].name, NULL);
   debrief_export_options_set_paper (self->options, papers[paper]);
   debrief_export_options_set_format (self->options, format);
   gtk_label_set_label (self->profile_description,
-                       debrief_profile_get_description (&profiles[profile]));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), format == DEBRIEF_EXPORT_FORMAT_PDF);
+                       format == DEBRIEF_EXPORT_FORMAT_JSON
+                           ? _ ("The report’s whole JSON document, with every field, which "
+                                "Debrief imports again.")
+                           : debrief_profile_get_description (&profiles[profile]));
+  update_sensitivity (self);
 
   g_settings_set_string (self->settings, "export-profile", profiles[profile].name);
   g_settings_set_string (self->settings, "paper-size",
@@ -273,10 +302,7 @@ set_exporting (DebriefExportDialog *self, gboolean exporting)
   self->exporting = exporting;
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), exporting);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !exporting);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_row), !exporting);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !exporting);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !exporting);
+  update_sensitivity (self);
 }
 
 static void
@@ -285,10 +311,19 @@ exported_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (DebriefExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = g_steal_pointer (&self->export_file);
+  gboolean done = debrief_export_finish (result, &error);
+
+  /* Closed meanwhile, which cancelled the export (unless it was done) */
+  if (self->progress_bar == NULL)
+    {
+      if (done)
+        g_signal_emit (self, signals[EXPORTED], 0, file);
+      return;
+    }
 
   set_exporting (self, FALSE);
 
-  if (!debrief_export_finish (result, &error))
+  if (!done)
     {
       AdwMessageDialog *dialog;
 
@@ -386,6 +421,19 @@ cancel_clicked_cb (DebriefExportDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Closing the dialog (Escape, the window's close button) during an
+ * export cancels it, as the Cancel button does */
+static gboolean
+debrief_export_dialog_close_request (GtkWindow *window)
+{
+  DebriefExportDialog *self = DEBRIEF_EXPORT_DIALOG (window);
+
+  if (self->exporting)
+    g_cancellable_cancel (self->export_cancellable);
+
+  return GTK_WINDOW_CLASS (debrief_export_dialog_parent_class)->close_request (window);
+}
+
 static void
 debrief_export_dialog_dispose (GObject *object)
 {
@@ -414,6 +462,7 @@ debrief_export_dialog_class_init (DebriefExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = debrief_export_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = debrief_export_dialog_close_request;
 
   /**
    * DebriefExportDialog::exported:
@@ -557,13 +606,14 @@ debrief_export_dialog_select (DebriefExportDialog *self,
 
   g_return_if_fail (DEBRIEF_IS_EXPORT_DIALOG (self));
 
+  /* The format first: JSON takes the full profile */
+  adw_combo_row_set_selected (self->format_row, format);
   profiles = debrief_profile_get_all (&n_profiles);
   for (guint i = 0; profile != NULL && i < n_profiles; i++)
     {
       if (g_str_equal (profiles[i].name, profile))
         adw_combo_row_set_selected (self->profile_row, i);
     }
-  adw_combo_row_set_selected (self->format_row, format);
 }
 
 gboolean

@@ -221,14 +221,10 @@ test_failed_export_says_why (Fixture *fixture, gconstpointer data)
   debrief_ui_test_run_until (dialog_gone, NULL);
 }
 
+/* Enough pages that an export is still under way when it is cancelled */
 static void
-test_cancelled_export_leaves_nothing (Fixture *fixture, gconstpointer data)
+add_many_entries (DebriefReport *report)
 {
-  g_autoptr (GFile) pdf = debrief_test_file (fixture->dir, "cancelled.pdf");
-  DebriefReport       *report = debrief_window_get_report (fixture->window);
-  DebriefExportDialog *dialog;
-
-  /* Enough pages that the export is still under way when it is cancelled */
   for (guint i = 0; i < 3000; i++)
     {
       g_autofree char *text = g_strdup_printf ("Step %u of the recovery, with a few words", i);
@@ -237,6 +233,15 @@ test_cancelled_export_leaves_nothing (Fixture *fixture, gconstpointer data)
 
       debrief_report_insert_timeline_entry (report, G_MAXUINT, entry);
     }
+}
+
+static void
+test_cancelled_export_leaves_nothing (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) pdf = debrief_test_file (fixture->dir, "cancelled.pdf");
+  DebriefExportDialog *dialog;
+
+  add_many_entries (debrief_window_get_report (fixture->window));
   dialog = open_dialog (fixture);
 
   debrief_export_dialog_export_to (dialog, pdf);
@@ -247,6 +252,53 @@ test_cancelled_export_leaves_nothing (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_query_exists (pdf, NULL));
   debrief_export_dialog_cancel (dialog);
   debrief_ui_test_run_until (dialog_gone, NULL);
+}
+
+/* JSON holds the whole report: choosing it picks the full profile and
+ * leaves no other to choose */
+static void
+test_json_holds_the_whole_report (Fixture *fixture, gconstpointer data)
+{
+  DebriefExportDialog *dialog = open_dialog (fixture);
+  GtkWidget           *profile_row = GTK_WIDGET (gtk_widget_get_template_child (
+                GTK_WIDGET (dialog), DEBRIEF_TYPE_EXPORT_DIALOG, "profile_row"));
+
+  debrief_export_dialog_select (dialog, "leadership", DEBRIEF_EXPORT_FORMAT_PDF);
+  g_assert_true (gtk_widget_get_sensitive (profile_row));
+
+  debrief_export_dialog_select (dialog, "leadership", DEBRIEF_EXPORT_FORMAT_JSON);
+  g_assert_cmpstr (debrief_export_options_get_profile (debrief_export_dialog_get_options (dialog)),
+                   ==, "full");
+  g_assert_false (gtk_widget_get_sensitive (profile_row));
+  debrief_ui_test_run_until (preview_has_pages, dialog);
+
+  debrief_export_dialog_select (dialog, "customer", DEBRIEF_EXPORT_FORMAT_MARKDOWN);
+  g_assert_true (gtk_widget_get_sensitive (profile_row));
+  g_assert_cmpstr (debrief_export_options_get_profile (debrief_export_dialog_get_options (dialog)),
+                   ==, "customer");
+
+  debrief_export_dialog_cancel (dialog);
+  debrief_ui_test_run_until (dialog_gone, NULL);
+}
+
+/* Closing the dialog (Escape) while it exports cancels the export */
+static void
+test_closing_cancels_export (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) pdf = debrief_test_file (fixture->dir, "closed.pdf");
+  g_autoptr (DebriefExportDialog) dialog = NULL;
+
+  add_many_entries (debrief_window_get_report (fixture->window));
+  dialog = g_object_ref (open_dialog (fixture));
+
+  debrief_export_dialog_export_to (dialog, pdf);
+  g_assert_true (debrief_export_dialog_get_exporting (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  debrief_ui_test_run_until (dialog_gone, NULL);
+  debrief_ui_test_run_until (not_exporting, dialog);
+
+  g_assert_false (g_file_query_exists (pdf, NULL));
+  g_assert_null (debrief_window_get_last_toast (fixture->window));
 }
 
 int
@@ -262,6 +314,8 @@ main (int argc, char *argv[])
   ADD ("customer-profile-leaves-out-names", test_customer_profile_leaves_out_names);
   ADD ("failed-export-says-why", test_failed_export_says_why);
   ADD ("cancelled-export-leaves-nothing", test_cancelled_export_leaves_nothing);
+  ADD ("json-holds-the-whole-report", test_json_holds_the_whole_report);
+  ADD ("closing-cancels-export", test_closing_cancels_export);
 
 #undef ADD
 
