@@ -111,9 +111,11 @@ write_prefix (Writer *w, gboolean blank)
 
       if (c->type == CONTAINER_QUOTE)
         g_string_append (w->out, blank ? ">" : "> ");
-      else if (c->type == CONTAINER_ITEM && !blank)
+      else if (c->type == CONTAINER_ITEM)
         {
-          if (c->marker_pending)
+          /* A blank line in an item keeps its indent for a quote inside
+           * (trailing spaces go below) */
+          if (c->marker_pending && !blank)
             {
               g_string_append (w->out, c->marker);
               c->marker_pending = FALSE;
@@ -473,6 +475,9 @@ enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
                                       list->delimiter ? list->delimiter : '.');
           else
             marker = g_strdup ("- ");
+          /* What follows in the item lines up with its text, after the
+           * number or dash, not after a task's box */
+          c.indent = (guint) strlen (marker);
           if (li->is_task)
             {
               char *with_task = g_strdup_printf ("%s[%c] ", marker,
@@ -483,7 +488,6 @@ enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
             }
 
           c.type = CONTAINER_ITEM;
-          c.indent = (guint) (list->ordered ? strlen (marker) : 2);
           c.marker = g_steal_pointer (&marker);
           c.marker_pending = TRUE;
           g_array_append_val (w->containers, c);

@@ -475,6 +475,30 @@ test_customer (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* A quote of several paragraphs in a list item, and a list under a
+ * numbered task, stay inside their items */
+static void
+test_nested_blocks (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Nested");
+  g_autoptr (GBytes) bytes = NULL;
+  const char *data;
+
+  debrief_section_set_body (debrief_report_get_section (report, "impact"),
+                            "- Customer wrote:\n\n  > First paragraph.\n  >\n"
+                            "  > Second paragraph.\n- Next item\n\n"
+                            "1. [ ] Rotate the certificate\n   - on gateway A\n"
+                            "   - on gateway B\n");
+  bytes = export_markdown (report, "full");
+  data = g_bytes_get_data (bytes, NULL);
+
+  g_assert_nonnull (strstr (data, "- Customer wrote:\n\n  > First paragraph.\n  >\n"
+                                  "  > Second paragraph.\n"));
+  g_assert_nonnull (strstr (data, "1. [ ] Rotate the certificate\n   - on gateway A\n"
+                                  "   - on gateway B\n"));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 static void
 test_leadership (void)
 {
@@ -506,6 +530,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/markdown-export/features", test_features);
   g_test_add_func ("/markdown-export/customer", test_customer);
   g_test_add_func ("/markdown-export/leadership", test_leadership);
+  g_test_add_func ("/markdown-export/nested-blocks", test_nested_blocks);
 
   return g_test_run ();
 }
