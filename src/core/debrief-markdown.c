@@ -79,6 +79,8 @@ typedef struct
   gsize    link_start;
   /* An inline tag taken out (links not allowed) may run over a line */
   DebriefHtmlState html;
+  /* Where the text of the heading being written starts */
+  gsize heading_start;
 } Writer;
 
 static void
@@ -100,6 +102,20 @@ plain_link_text (const char *text)
     return _debrief_export_link_removed ();
 
   return text;
+}
+
+/* A heading's text from @start to the end of @out that ends in " #" (or
+ * is only "#"s) would lose them: Markdown takes them for the heading's
+ * closing marks. The first of them is escaped. */
+static void
+keep_closing_hashes (GString *out, gsize start)
+{
+  gsize end = out->len;
+
+  while (end > start && out->str[end - 1] == '#')
+    end--;
+  if (end < out->len && (end == start || out->str[end - 1] == ' '))
+    g_string_insert_c (out, (gssize) end, '\\');
 }
 
 static void
@@ -507,6 +523,7 @@ enter_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
              i < MIN ((int) ((MD_BLOCK_H_DETAIL *) detail)->level + w->heading_shift, 6); i++)
           g_string_append_c (w->out, '#');
         g_string_append_c (w->out, ' ');
+        w->heading_start = w->out->len;
         break;
 
       case MD_BLOCK_CODE:
@@ -624,6 +641,10 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
 
       case MD_BLOCK_HR:
       case MD_BLOCK_H:
+        keep_closing_hashes (w->out, w->heading_start);
+        end_block (w);
+        break;
+
       case MD_BLOCK_P:
         end_block (w);
         break;
@@ -816,8 +837,9 @@ leave_span_cb (MD_SPANTYPE type, void *detail, void *user_data)
         g_string_append_c (out, ' ');
       for (gsize i = 0; i < code->len; i++)
         {
-          /* A pipe ends a table cell even inside code */
-          if (code->str[i] == '|' && w->cell != NULL)
+          /* A pipe ends a table cell even inside code, unless escaped
+           * (md4c leaves the backslash in the code's text) */
+          if (code->str[i] == '|' && w->cell != NULL && (i == 0 || code->str[i - 1] != '\\'))
             g_string_append_c (out, '\\');
           g_string_append_c (out, code->str[i]);
         }
@@ -1330,12 +1352,16 @@ write_actions (GString *out, DebriefExportSnapshot *s)
 static void
 heading (GString *out, int level, const char *text)
 {
+  gsize start;
+
   if (out->len > 0)
     g_string_append_c (out, '\n');
   for (int i = 0; i < level; i++)
     g_string_append_c (out, '#');
   g_string_append_c (out, ' ');
+  start = out->len;
   append_inline (out, text);
+  keep_closing_hashes (out, start);
   g_string_append (out, "\n\n");
 }
 

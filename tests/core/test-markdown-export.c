@@ -499,6 +499,26 @@ test_nested_blocks (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* What Markdown would take for markup stays text: a heading's closing
+ * "#", a pipe in code in a table cell, also when exported again */
+static void
+test_markup_in_text (void)
+{
+  g_autoptr (DebriefReport) report = debrief_report_new ("Outage #");
+  g_autoptr (GBytes) bytes = NULL;
+  const char *data;
+
+  debrief_section_set_body (debrief_report_get_section (report, "impact"),
+                            "## Ticket \\#\n\n| Command |\n| --- |\n| `grep -E \"a\\|b\"` |\n");
+  bytes = export_markdown (report, "full");
+  data = g_bytes_get_data (bytes, NULL);
+
+  g_assert_true (g_str_has_prefix (data, "# Outage \\#\n"));
+  g_assert_nonnull (strstr (data, "#### Ticket \\#\n"));
+  g_assert_nonnull (strstr (data, "| `grep -E \"a\\|b\"` |\n"));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 static void
 test_leadership (void)
 {
@@ -531,6 +551,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/markdown-export/customer", test_customer);
   g_test_add_func ("/markdown-export/leadership", test_leadership);
   g_test_add_func ("/markdown-export/nested-blocks", test_nested_blocks);
+  g_test_add_func ("/markdown-export/markup-in-text", test_markup_in_text);
 
   return g_test_run ();
 }
