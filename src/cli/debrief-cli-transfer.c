@@ -170,7 +170,7 @@ export_run (DebriefCli *cli, int argc, char **argv)
                                          debrief_cli_text (cli, classification), &error))
     return debrief_cli_usage_error (cli, "%s", error->message);
 
-  if (output == NULL)
+  if (output == NULL || *output == '\0')
     return debrief_cli_usage_error (cli, _ ("Missing -o FILE (use “-o -” for standard output)."));
 
   if (g_str_equal (output, "-") && format->binary && debrief_cli_stdout_is_terminal ())

@@ -545,6 +545,7 @@ test_failures (void)
     g_autoptr (CliRun)
         paper = cli_run (lib, "export", uuid, "-f", "pdf", "--paper", "a3", "-o", target, NULL);
     g_autoptr (CliRun) output = cli_run (lib, "export", uuid, "-f", "pdf", NULL);
+    g_autoptr (CliRun) empty = cli_run (lib, "export", uuid, "-f", "pdf", "-o", "", NULL);
     g_autoptr (CliRun)
         report = cli_run (lib, "export", "no-such-report", "-f", "pdf", "-o", target, NULL);
 
@@ -552,6 +553,7 @@ test_failures (void)
     cli_assert_failure (profile, 2, "There is no export profile “board”");
     cli_assert_failure (paper, 2, "“a3” is not an accepted value. Use one of: auto, a4, letter.");
     cli_assert_failure (output, 2, "Missing -o FILE");
+    cli_assert_failure (empty, 2, "Missing -o FILE");
     cli_assert_failure (report, 1, "no-such-report");
   }
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
