@@ -446,7 +446,7 @@ snapshot_new (DebriefReport *report, DebriefExportOptions *options, GError **err
     {
       /* The JSON document is the lossless copy of a report: it cannot
        * leave out what a profile hides. */
-      if (!profile->all_sections || !profile->names || !profile->links)
+      if (!debrief_profile_is_whole (profile))
         {
           g_set_error (error, DEBRIEF_ERROR, DEBRIEF_ERROR_INVALID_VALUE,
                        _ ("The JSON export always holds the whole report, so it cannot use the "

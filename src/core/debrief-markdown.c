@@ -639,12 +639,12 @@ leave_block_cb (MD_BLOCKTYPE type, void *detail, void *user_data)
         }
         break;
 
-      case MD_BLOCK_HR:
       case MD_BLOCK_H:
         keep_closing_hashes (w->out, w->heading_start);
         end_block (w);
         break;
 
+      case MD_BLOCK_HR:
       case MD_BLOCK_P:
         end_block (w);
         break;

@@ -216,7 +216,6 @@ _debrief_pdf_doc_new (double width, double height)
   doc->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) _debrief_pdf_text_free);
   doc->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_mutex_init (&doc->missing_lock);
   doc->missing = g_hash_table_new (NULL, NULL);
 
   return doc;
@@ -278,7 +277,6 @@ _debrief_pdf_doc_free (DebriefPdfDoc *doc)
   g_clear_pointer (&doc->shared, g_hash_table_unref);
   g_clear_pointer (&doc->widths, g_hash_table_unref);
   g_clear_pointer (&doc->missing, g_hash_table_unref);
-  g_mutex_clear (&doc->missing_lock);
   for (guint i = 0; i < DEBRIEF_PDF_N_STYLES; i++)
     g_clear_pointer (&doc->fonts[i], pango_font_description_free);
   g_clear_object (&doc->context);
@@ -310,9 +308,7 @@ note_missing (DebriefPdfDoc *doc, PangoLayoutLine *line)
           if (c < 0x20 || !g_unichar_validate (c) || g_unichar_iszerowidth (c))
             continue;
 
-          g_mutex_lock (&doc->missing_lock);
           g_hash_table_add (doc->missing, GUINT_TO_POINTER (c));
-          g_mutex_unlock (&doc->missing_lock);
         }
     }
 }
@@ -324,9 +320,9 @@ note_missing_layout (DebriefPdfDoc *doc, PangoLayout *layout)
     note_missing (doc, l->data);
 }
 
-/* Lays out @t with a pango context of the calling thread */
+/* Lays out @t */
 static void
-text_measure (DebriefPdfDoc *doc, PangoContext *context, DebriefPdfText *t)
+text_measure (DebriefPdfDoc *doc, DebriefPdfText *t)
 {
   PangoLayoutIter *iter;
   PangoRectangle   logical;
@@ -335,7 +331,7 @@ text_measure (DebriefPdfDoc *doc, PangoContext *context, DebriefPdfText *t)
   g_autofree char *plain = NULL;
   PangoAttribute  *no_hyphens;
 
-  t->layout = layout_new (doc, context, t->style, t->wrap_width);
+  t->layout = layout_new (doc, doc->context, t->style, t->wrap_width);
   if (t->markup)
     {
       if (!pango_parse_markup (t->source, -1, 0, &attrs, &plain, NULL, NULL))
@@ -851,7 +847,7 @@ _debrief_pdf_measure (DebriefPdfDoc *doc, DebriefExportJob *job, GError **error)
 
   for (guint i = 0; i < texts->len; i++)
     {
-      text_measure (doc, doc->context, g_ptr_array_index (texts, i));
+      text_measure (doc, g_ptr_array_index (texts, i));
       if ((i + 1) % 32 == 0 &&
           !_debrief_export_job_progress (job, 0.1 + 0.25 * (i + 1) / texts->len, error))
         return FALSE;

@@ -187,7 +187,6 @@ struct _DebriefPdfDoc
   GHashTable *widths; /* key -> natural width, for texts measured for a column */
 
   /* Characters no font has, drawn as boxes; filled while measuring */
-  GMutex      missing_lock;
   GHashTable *missing; /* gunichar */
 };
 

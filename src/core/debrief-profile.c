@@ -132,6 +132,20 @@ debrief_profile_get_description (const DebriefProfile *self)
 }
 
 /**
+ * debrief_profile_is_whole:
+ *
+ * Returns: whether the profile leaves nothing out (every section, names,
+ *   links), as the JSON export, a lossless copy, needs
+ */
+gboolean
+debrief_profile_is_whole (const DebriefProfile *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->all_sections && self->names && self->links;
+}
+
+/**
  * debrief_profile_includes_section:
  * @key: a template section's key
  * @extent: (out) (optional): how much of the section goes in

@@ -114,6 +114,7 @@ const DebriefProfile *debrief_profile_get_all (guint *n_profiles);
 const DebriefProfile *debrief_profile_lookup (const char *name, GError **error);
 const char           *debrief_profile_get_label (const DebriefProfile *self);
 const char           *debrief_profile_get_description (const DebriefProfile *self);
+gboolean              debrief_profile_is_whole (const DebriefProfile *self);
 gboolean              debrief_profile_includes_section (const DebriefProfile *self,
                                                         const char           *key,
                                                         DebriefSectionExtent *extent);

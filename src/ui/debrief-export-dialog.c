@@ -269,12 +269,15 @@ options_changed_cb (DebriefExportDialog *self)
       format > DEBRIEF_EXPORT_FORMAT_JSON)
     return;
 
-  /* JSON always holds the whole report */
-  if (format == DEBRIEF_EXPORT_FORMAT_JSON && !g_str_equal (profiles[profile].name, "full"))
+  /* JSON always holds the whole report: the first profile that does */
+  if (format == DEBRIEF_EXPORT_FORMAT_JSON && !debrief_profile_is_whole (&profiles[profile]))
     {
       for (guint i = 0; i < n_profiles; i++)
-        if (g_str_equal (profiles[i].name, "full"))
-          adw_combo_row_set_selected (self->profile_row, i);
+        if (debrief_profile_is_whole (&profiles[i]))
+          {
+            adw_combo_row_set_selected (self->profile_row, i);
+            break;
+          }
       return;
     }
 

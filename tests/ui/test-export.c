@@ -271,6 +271,7 @@ test_json_holds_the_whole_report (Fixture *fixture, gconstpointer data)
                    ==, "full");
   g_assert_false (gtk_widget_get_sensitive (profile_row));
   debrief_ui_test_run_until (preview_has_pages, dialog);
+  debrief_ui_test_screenshot (GTK_WIDGET (dialog), "export-json");
 
   debrief_export_dialog_select (dialog, "customer", DEBRIEF_EXPORT_FORMAT_MARKDOWN);
   g_assert_true (gtk_widget_get_sensitive (profile_row));
